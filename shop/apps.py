@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class ShopConfig(AppConfig):
+    """The storefront shell: layout, templates, demo data, site records."""
+
+    name = "shop"
+    verbose_name = _("Marketplace")
+
+    def ready(self):
+        from .sites import sync_site_records
+
+        post_migrate.connect(sync_site_records, dispatch_uid="shop.sync_site_records")
