@@ -1,0 +1,61 @@
+# Chợ OCOP Cao Bằng. `make help` lists the targets.
+PYTHON_BOOTSTRAP ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install messages migrate demo run test test-browser lint check-deploy clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed ## Create the virtualenv and install the pinned requirements
+
+messages: install ## Compile the translations (Vietnamese, English)
+	@$(PY) manage.py compile_translations
+
+migrate: messages ## Create or update the database (SQLite unless DATABASE_URL is set)
+	$(PY) manage.py migrate --no-input
+
+demo: migrate ## Load the demo sellers, products, stories and accounts (idempotent)
+	$(PY) manage.py load_demo_data
+
+run: demo ## Set everything up and serve the marketplace with demo data on http://127.0.0.1:8000
+	@$(PY) manage.py collectstatic --no-input --verbosity 0
+	@echo ""
+	@echo "  Chợ OCOP Cao Bằng is running:"
+	@echo "    storefront     http://$(HOST):$(PORT)/"
+	@echo "    catalogue      http://$(HOST):$(PORT)/shop/catalogue/"
+	@echo "    basket         http://$(HOST):$(PORT)/shop/basket/"
+	@echo "    log in         http://$(HOST):$(PORT)/shop/accounts/login/"
+	@echo "    Oscar dashboard http://$(HOST):$(PORT)/shop/dashboard/"
+	@echo "    Wagtail admin  http://$(HOST):$(PORT)/cms/"
+	@echo "    Django admin   http://$(HOST):$(PORT)/django-admin/"
+	@echo ""
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: messages ## Set up and run the whole test suite (browser tests need Chromium)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-browser: messages ## Run only the browser journeys (Playwright with /usr/bin/chromium)
+	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
+
+lint: install ## ruff over the whole project
+	$(VENV)/bin/ruff check .
+
+check-deploy: install ## Django's deployment checks with production-like values
+	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	SECURE_SSL_REDIRECT=1 SECURE_COOKIES=1 SECURE_HSTS_SECONDS=31536000 \
+	SITE_DOMAIN=cho-ocop.example ALLOWED_HOSTS=cho-ocop.example \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+clean: ## Remove the virtualenv, the demo database, media and collected static files
+	rm -rf $(VENV) db.sqlite3* test-db.sqlite3* staticfiles
+	find media -mindepth 1 ! -name .gitkeep -delete
