@@ -31,5 +31,13 @@ class Product(AbstractProduct):
         _("Origin"), max_length=128, blank=True, help_text=_("Commune or ward, e.g. Xã Trùng Khánh.")
     )
 
+    objects = ProductQuerySet.as_manager()
+
+    @property
+    def seller(self):
+        """The seller of the first stock record: a product has one maker here."""
+        records = self.stockrecords.all()
+        return records[0].partner if records else None
+
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403  (the rest of Oscar's models)

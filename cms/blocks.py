@@ -15,5 +15,5 @@ class QuoteBlock(blocks.StructBlock):
 class StoryBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(label=_("Heading"), form_classname="title", template="cms/blocks/heading.html")
     paragraph = blocks.RichTextBlock(label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul"])
-    image = ImageBlock(label=_("Image"))
+    image = ImageBlock(label=_("Image"), template="cms/blocks/image.html")
     quote = QuoteBlock(label=_("Quote"))

@@ -1,4 +1,15 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+
+def menu_pages(request):
+    """Live pages under the site's home page that editors marked "show in menus"."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    return list(site.root_page.get_children().live().in_menu())
 
 
 def marketplace(request):
@@ -6,4 +17,5 @@ def marketplace(request):
     return {
         "site_name": settings.SITE_NAME,
         "programme_name": settings.MARKETPLACE_PROGRAMME,
+        "menu_pages": SimpleLazyObject(lambda: menu_pages(request)),
     }

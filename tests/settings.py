@@ -1,0 +1,23 @@
+"""Settings for the test suite: the project's settings, changed only where tests need it."""
+
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
+from shop.settings import *  # noqa: F403
+from shop.settings import BASE_DIR, DATABASES, STORAGES
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory, so `pytest --reuse-db` keeps the migrated database between runs.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Served straight from the apps' static folders: no collectstatic, no manifest.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+# Uploads of a run go to a folder of their own, removed when the run ends.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cho-ocop-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
