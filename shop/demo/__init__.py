@@ -1,0 +1,1 @@
+"""Demo content for a local marketplace: sellers, products, stories, accounts and their pictures."""
