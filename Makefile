@@ -30,14 +30,7 @@ demo: migrate ## Load the demo sellers, products, stories and accounts (idempote
 run: demo ## Set everything up and serve the marketplace with demo data on http://127.0.0.1:8000
 	@$(PY) manage.py collectstatic --no-input --verbosity 0
 	@echo ""
-	@echo "  Chợ OCOP Cao Bằng is running:"
-	@echo "    storefront     http://$(HOST):$(PORT)/"
-	@echo "    catalogue      http://$(HOST):$(PORT)/shop/catalogue/"
-	@echo "    basket         http://$(HOST):$(PORT)/shop/basket/"
-	@echo "    log in         http://$(HOST):$(PORT)/shop/accounts/login/"
-	@echo "    Oscar dashboard http://$(HOST):$(PORT)/shop/dashboard/"
-	@echo "    Wagtail admin  http://$(HOST):$(PORT)/cms/"
-	@echo "    Django admin   http://$(HOST):$(PORT)/django-admin/"
+	@echo "  Serving Chợ OCOP Cao Bằng on http://$(HOST):$(PORT)/ (main URLs and demo accounts above; Ctrl-C stops it)"
 	@echo ""
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
 

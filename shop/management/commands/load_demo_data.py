@@ -23,7 +23,15 @@ ROLES = {
     "operator": "operator",
 }
 
-URLS = ["/", "/shop/catalogue/", "/cms/", "/shop/dashboard/", "/django-admin/"]
+URLS = [
+    "/",
+    "/shop/catalogue/",
+    "/shop/basket/",
+    "/shop/accounts/login/",
+    "/cms/",
+    "/shop/dashboard/",
+    "/django-admin/",
+]
 
 
 class Command(BaseCommand):
