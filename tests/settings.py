@@ -21,3 +21,7 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 # Uploads of a run go to a folder of their own, removed when the run ends.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cho-ocop-test-media-"))
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+
+# WhiteNoise finds static files in the apps' folders on each request, as in development.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

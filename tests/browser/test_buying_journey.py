@@ -1,0 +1,62 @@
+import re
+from decimal import Decimal
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory
+
+NBSP = "\xa0"
+
+
+def add_to_basket_from_home_page(page, home_url, title):
+    """Tap a product's card on the home page, then "Thêm vào giỏ" on its page."""
+    page.goto(home_url)
+    page.locator(".product-card", has_text=title).get_by_role("link").first.click()
+    expect(page.locator("h1")).to_have_text(title)
+    page.locator("#add_to_basket_form").get_by_role("button", name=re.compile("Thêm vào giỏ")).click()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_customer_on_a_phone_fills_one_basket_from_two_sellers_and_sees_the_total_in_dong(live_server, phone, tmp_path):
+    # Given two sellers' products, with photos
+    thach_den = PartnerFactory(name="Hợp tác xã Thạch đen Phục Hòa")
+    hat_de = PartnerFactory(name="Cơ sở Hạt dẻ Đàm Thủy")
+    for title, price, seller in [
+        ("Thạch đen Cao Bằng", "125000", thach_den),
+        ("Miến dong Nguyên Bình", "60000", thach_den),
+        ("Hạt dẻ Trùng Khánh", "180000", hat_de),
+    ]:
+        product = ProductFactory(title=title, stockrecords__partner=seller, stockrecords__price=Decimal(price))
+        ProductImageFactory(product=product)
+    home = live_server.url + "/"
+
+    # When she taps the black grass jelly on the home page
+    phone.goto(home)
+    expect(phone.locator("header")).to_contain_text("Chợ OCOP Cao Bằng")
+    phone.locator(".product-card", has_text="Thạch đen Cao Bằng").get_by_role("link").first.click()
+
+    # Then its page shows its price in đồng
+    expect(phone.locator("h1")).to_have_text("Thạch đen Cao Bằng")
+    expect(phone.locator("main")).to_contain_text(f"125.000{NBSP}₫")
+
+    # When she adds it to her basket, and then the chestnuts of the other seller
+    phone.locator("#add_to_basket_form").get_by_role("button", name=re.compile("Thêm vào giỏ")).click()
+    expect(phone.locator(".basket-count")).to_have_text("1")
+    add_to_basket_from_home_page(phone, home, "Hạt dẻ Trùng Khánh")
+    expect(phone.locator(".basket-count")).to_have_text("2")
+
+    # And opens the basket from the header
+    phone.locator(".basket-count").click()
+
+    # Then the basket holds both, and the total is 125.000 ₫ + 180.000 ₫, without decimals
+    expect(phone).to_have_url(re.compile(r"/shop/basket/$"))
+    basket = phone.locator("main")
+    expect(basket).to_contain_text("Thạch đen Cao Bằng")
+    expect(basket).to_contain_text("Hạt dẻ Trùng Khánh")
+    expect(basket).not_to_contain_text("Miến dong Nguyên Bình")
+    expect(phone.locator("#basket_totals")).to_contain_text(f"305.000{NBSP}₫")
+    expect(basket).not_to_contain_text(",00")
+    screenshot = tmp_path / "basket-on-a-phone.png"
+    phone.screenshot(path=screenshot, full_page=True)
+    assert screenshot.stat().st_size > 0

@@ -1,0 +1,92 @@
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connections
+
+from tests.factories import PartnerFactory, ProductFactory, UserFactory, create_category
+
+# Transactional tests (the browser journeys) flush the database after themselves. The rows
+# that data migrations made (Wagtail's root and home page, Site, Locale, collections, groups)
+# must be put back, or the next test and the next `--reuse-db` run would miss them.
+MIGRATED_ROW_CHECK = "SELECT 1 FROM wagtailcore_page WHERE depth = 1"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Drop a reused SQLite test database that an interrupted run left flushed."""
+    test_name = settings.DATABASES["default"].get("TEST", {}).get("NAME")
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3" or not test_name:
+        return
+    path = Path(test_name)
+    if not path.exists():
+        return
+    try:
+        with sqlite3.connect(path) as db:
+            migrated = db.execute(MIGRATED_ROW_CHECK).fetchone() is not None
+    except sqlite3.DatabaseError:
+        migrated = False
+    if not migrated:
+        for leftover in path.parent.glob(path.name + "*"):
+            leftover.unlink()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test databases; at the end, restore what transactional tests flushed."""
+    yield
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            snapshot = getattr(connection, "_test_serialized_contents", None)
+            if not snapshot:
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute(MIGRATED_ROW_CHECK)
+                flushed = cursor.fetchone() is None
+            if flushed:
+                # Empty it entirely first: a flush that ran post_migrate made content types anew.
+                call_command("flush", database=connection.alias, interactive=False, inhibit_post_migrate=True)
+                connection.creation.deserialize_db_from_string(snapshot)
+                # The rows came back with their ids; new rows must get ids after them (PostgreSQL).
+                with connection.cursor() as cursor:
+                    for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                        cursor.execute(statement)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (Redis in CI keeps it between tests otherwise)."""
+    cache.clear()
+
+
+@pytest.fixture
+def customer(db):
+    """A customer with an email address and a mobile number, password tests.factories.PASSWORD."""
+    return UserFactory(email="lan.nong@example.vn", phone="0912 345 678")
+
+
+@pytest.fixture
+def seller(db):
+    return PartnerFactory(name="Hợp tác xã Thạch đen Phục Hòa", owner_name="Đàm Thị Mai")
+
+
+@pytest.fixture
+def category(db):
+    return create_category("Đặc sản > Thạch đen")
+
+
+@pytest.fixture
+def product(seller, category):
+    """A public product at 125.000 ₫ from the seller above, in the category above."""
+    return ProductFactory(
+        title="Thạch đen Cao Bằng",
+        stockrecords__partner=seller,
+        stockrecords__price=Decimal("125000.00"),
+        categories=[category],
+    )

@@ -1,0 +1,89 @@
+"""Oscar's factories, fitted to this marketplace.
+
+Oscar's own factories follow our forks through get_model, but three of their defaults do
+not fit here: its UserFactory sets a `username` our user model does not have, its
+PartnerFactory gives every seller the same name (our seller slugs are unique), and its
+stock records are priced in GBP. Everything else is used as Oscar ships it.
+"""
+
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from oscar.apps.catalogue.categories import create_from_breadcrumbs
+from oscar.core.loading import get_model
+from oscar.test import factories as oscar_factories
+
+PASSWORD = "mien-dong-2025"
+
+ProductCategory = get_model("catalogue", "ProductCategory")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A customer who logs in with her email address (and her phone, when given one)."""
+
+    email = factory.Sequence(lambda n: f"khach{n}@example.vn")
+    first_name = "Lan"
+    last_name = "Nông"
+    phone = None
+    password = factory.django.Password(PASSWORD)
+
+    class Meta:
+        model = get_user_model()
+
+
+class PartnerFactory(oscar_factories.PartnerFactory):
+    """A seller; each has a name and slug of her own."""
+
+    name = factory.Sequence(lambda n: f"Hợp tác xã Miến dong {n}")
+    owner_name = "Nông Thị Hoa"
+    commune = "Xã Nguyên Bình"
+
+    class Meta:
+        skip_postgeneration_save = True
+
+
+class ProductClassFactory(oscar_factories.ProductClassFactory):
+    """One shared product class, as a small shop has."""
+
+    name = "Đặc sản"
+
+    class Meta:
+        django_get_or_create = ("name",)
+
+
+class StockRecordFactory(oscar_factories.StockRecordFactory):
+    """Stock of a product at a seller, priced in whole đồng."""
+
+    partner = factory.SubFactory(PartnerFactory)
+    price_currency = "VND"
+    price = Decimal("125000.00")
+    num_in_stock = 20
+
+
+class ProductFactory(oscar_factories.ProductFactory):
+    """A public product with one stock record; put it in categories with categories=[...]."""
+
+    title = factory.Sequence(lambda n: f"Sản phẩm OCOP số {n}")
+    product_class = factory.SubFactory(ProductClassFactory)
+    stockrecords = factory.RelatedFactory(StockRecordFactory, "product")
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        for category in extracted or ():
+            ProductCategory.objects.create(product=self, category=category)
+
+
+class ProductImageFactory(oscar_factories.ProductImageFactory):
+    """A small generated JPEG for a product."""
+
+    product = factory.SubFactory(ProductFactory)
+    original = factory.django.ImageField(width=60, height=60, color="brown", filename="anh-san-pham.jpg")
+
+
+def create_category(breadcrumbs):
+    """A category (and its parents) from "Parent > Child", saved as a proper tree."""
+    return create_from_breadcrumbs(breadcrumbs)
