@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
 
-from shop.text import slugify
+from shop.text import unique_slug
 
 
 class Partner(AbstractPartner):
@@ -17,7 +17,8 @@ class Partner(AbstractPartner):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:128]
+            others = type(self)._default_manager.exclude(pk=self.pk)
+            self.slug = unique_slug(others, self.name, fallback="nguoi-ban")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

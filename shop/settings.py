@@ -167,8 +167,10 @@ LOGIN_URL = "/shop/accounts/login/"
 
 # Language, time and money
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# British English, as Oscar writes it ("basket"); Oscar's "en" catalogue is American ("cart").
+LANGUAGES = [("vi", "Tiếng Việt"), ("en-gb", "English")]
+# locale/: our strings (makemessages); locale-vendor/: Oscar's and Wagtail's strings their catalogues lack.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-vendor"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
