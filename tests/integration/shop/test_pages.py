@@ -112,7 +112,7 @@ def test_product_page_shows_title_price_in_dong_and_add_to_basket(client, storef
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("language", "empty"), [(VIETNAMESE, "Giỏ hàng của bạn trống"), (ENGLISH, "Your basket is empty")]
+    ("language", "empty"), [(VIETNAMESE, "Giỏ hàng của bạn đang trống"), (ENGLISH, "Your basket is empty")]
 )
 def test_empty_basket_page_says_it_is_empty(client, language, empty):
     response = open_page(client, "/shop/basket/", language)
@@ -197,7 +197,7 @@ def test_visitor_without_a_language_preference_gets_vietnamese(client):
     response = client.get("/shop/basket/")
 
     assert soup_of(response).html["lang"] == VIETNAMESE
-    assert "Giỏ hàng của bạn trống" in text_of(response)
+    assert "Giỏ hàng của bạn đang trống" in text_of(response)
 
 
 @pytest.mark.django_db
@@ -206,7 +206,7 @@ def test_phone_set_up_in_english_still_gets_vietnamese_until_english_is_chosen(c
     response = client.get("/shop/basket/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
 
     assert soup_of(response).html["lang"] == VIETNAMESE
-    assert "Giỏ hàng của bạn trống" in text_of(response)
+    assert "Giỏ hàng của bạn đang trống" in text_of(response)
 
 
 @pytest.mark.django_db
