@@ -22,7 +22,8 @@ messages: install ## Compile the translations (Vietnamese, English)
 	@$(PY) manage.py compile_translations
 
 migrate: messages ## Create or update the database (SQLite unless DATABASE_URL is set)
-	$(PY) manage.py migrate --no-input
+	@echo "Migrating the database (about 30 s the first time)…"
+	@$(PY) manage.py migrate --no-input --verbosity 0
 
 demo: migrate ## Load the demo sellers, products, stories and accounts (idempotent)
 	$(PY) manage.py load_demo_data
