@@ -26,7 +26,7 @@ migrate: messages ## Create or update the database (SQLite unless DATABASE_URL i
 	@$(PY) manage.py migrate --no-input --verbosity 0
 
 demo: migrate ## Load the demo sellers, products, stories and accounts (idempotent)
-	$(PY) manage.py load_demo_data
+	DEBUG=$${DEBUG:-1} $(PY) manage.py load_demo_data
 
 run: demo ## Set everything up and serve the marketplace with demo data on http://127.0.0.1:8000
 	@$(PY) manage.py collectstatic --no-input --verbosity 0

@@ -73,7 +73,9 @@ class Account:
     name: str
     email: str
     phone: str
-    group: str = ""  # a Wagtail group: Moderators may publish, Editors submit for moderation
+    # Groups: "Union editor"/"Union officer" (Oscar's dashboard, made by a migration) and
+    # Wagtail's own: Moderators may publish, Editors submit for moderation.
+    groups: tuple[str, ...] = ()
     is_staff: bool = False
     is_superuser: bool = False
 
@@ -1172,7 +1174,7 @@ ACCOUNTS = [
         name="Hà Thị Bích Ngọc",
         email="bientap@example.com",
         phone="0915 200 301",
-        group="Moderators",
+        groups=("Union editor", "Moderators"),
         is_staff=True,
     ),
     Account(
@@ -1180,7 +1182,7 @@ ACCOUNTS = [
         name="Nông Thị Diệu Linh",
         email="canbo@example.com",
         phone="0915 200 302",
-        group="Editors",
+        groups=("Union officer", "Editors"),
         is_staff=True,
     ),
     Account(

@@ -171,8 +171,8 @@ def load_accounts(passwords, partners, report: Report):
     for index, account in enumerate(accounts, 1):
         password = passwords[account.role]
         user, created = find_or_create_user(account, password)
-        if account.group:
-            user.groups.add(Group.objects.get(name=account.group))
+        if account.groups:
+            user.groups.add(*Group.objects.filter(name__in=account.groups))
         if account.role == "seller":
             seller = next(seller for seller in content.SELLERS if seller.email == account.email)
             partners[seller.slug].users.add(user)

@@ -1,7 +1,7 @@
 import time
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from shop.demo.loading import load_demo_data
@@ -39,7 +39,17 @@ class Command(BaseCommand):
 
     help = "Load demo sellers of Cao Bằng, their products and pictures, stories, pages and accounts."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Load even with DEBUG off, though the demo passwords are public."
+        )
+
     def handle(self, *args, **options):
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "DEBUG is off, so this may be a real site, and the demo accounts' passwords are public. "
+                "Run with DEBUG=1, or pass --force to load the demo anyway."
+            )
         self.verbosity = options["verbosity"]
         started = time.monotonic()
         with transaction.atomic():

@@ -5,7 +5,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from oscar.core.loading import get_model
 from wagtail.images import get_image_model
@@ -53,10 +53,10 @@ def demo(django_db_setup, django_db_blocker):
     """The demo data loaded twice, inside a transaction rolled back after this module."""
     with django_db_blocker.unblock(), transaction.atomic():
         first_output = StringIO()
-        call_command("load_demo_data", stdout=first_output)
+        call_command("load_demo_data", force=True, stdout=first_output)
         after_first = counts()
         second_output = StringIO()
-        call_command("load_demo_data", stdout=second_output)
+        call_command("load_demo_data", force=True, stdout=second_output)
         after_second = counts()
         yield {
             "after_first": after_first,
@@ -148,3 +148,20 @@ def test_demo_home_page_shows_stories_products_and_sellers(client, demo):
     assert stories.order_by("-first_published_at").first().title in text
     assert len(soup_of(response).select(".product-card")) >= 4
     assert Partner.objects.order_by("name").first().name in text
+
+
+def test_demo_refuses_to_publish_its_passwords_on_a_site_with_debug_off(settings):
+    settings.DEBUG = False
+    users_before = get_user_model().objects.count()
+
+    with pytest.raises(CommandError, match="--force"):
+        call_command("load_demo_data", stdout=StringIO())
+
+    assert get_user_model().objects.count() == users_before
+
+
+def test_demo_union_staff_can_open_oscars_dashboard_pages(client, demo):
+    for email in ("bientap@example.com", "canbo@example.com"):
+        client.force_login(get_user_model().objects.get(email=email))
+        for url in ("/shop/dashboard/", "/shop/dashboard/catalogue/", "/shop/dashboard/orders/"):
+            assert client.get(url).status_code == 200, (email, url)
