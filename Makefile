@@ -47,7 +47,8 @@ lint: install ## ruff over the whole project
 check-deploy: install ## Django's deployment checks with production-like values
 	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	SECURE_SSL_REDIRECT=1 SECURE_COOKIES=1 SECURE_HSTS_SECONDS=31536000 \
-	SITE_DOMAIN=cho-ocop.example ALLOWED_HOSTS=cho-ocop.example \
+	SECURE_HSTS_INCLUDE_SUBDOMAINS=1 SECURE_HSTS_PRELOAD=1 \
+	SITE_SCHEME=https SITE_DOMAIN=cho-ocop.example ALLOWED_HOSTS=cho-ocop.example \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 clean: ## Remove the virtualenv, the demo database, media and collected static files

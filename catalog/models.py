@@ -6,9 +6,17 @@ from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySe
 
 
 class ProductQuerySet(OscarProductQuerySet):
+    def base_queryset(self):
+        """Oscar's prefetches, plus each stock record's seller, whom every product card names."""
+        return super().base_queryset().prefetch_related("stockrecords__partner")
+
     def for_cards(self):
         """Public products with all a product card shows, in a fixed number of queries."""
-        return self.browsable().base_queryset().prefetch_related("stockrecords__partner")
+        return self.browsable().base_queryset()
+
+    def made_by(self, seller):
+        """The products a seller sells, newest first."""
+        return self.filter(stockrecords__partner=seller).distinct().order_by("-date_created", "-pk")
 
 
 class Product(AbstractProduct):

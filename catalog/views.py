@@ -2,11 +2,11 @@
 
 from urllib.parse import unquote
 
+from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
-from oscar.apps.catalogue.views import ProductDetailView  # noqa: F401  (loaded by get_class)
 from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
@@ -18,7 +18,7 @@ class CatalogueView(ListView):
 
     context_object_name = "products"
     template_name = "oscar/catalogue/browse.html"
-    paginate_by = 24
+    paginate_by = settings.OSCAR_PRODUCTS_PER_PAGE
 
     def get_queryset(self):
         return Product.objects.for_cards().order_by("-date_created", "-pk")
@@ -41,7 +41,8 @@ class ProductCategoryView(CatalogueView):
         # Categories are found by pk, so a renamed one redirects to its new path.
         expected_path = self.category.get_absolute_url()
         if unquote(expected_path) != unquote(request.path):
-            return HttpResponsePermanentRedirect(expected_path)
+            query = request.META.get("QUERY_STRING")
+            return HttpResponsePermanentRedirect(f"{expected_path}?{query}" if query else expected_path)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):

@@ -14,6 +14,6 @@ class SellerDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["products"] = Product.objects.for_cards().filter(stockrecords__partner=self.object).distinct()
+        context["products"] = Product.objects.for_cards().made_by(self.object)
         context["stories"] = self.object.stories.live().public().order_by("-first_published_at")
         return context

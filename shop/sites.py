@@ -15,5 +15,7 @@ def sync_site_records(app_config, **kwargs):
         pk=settings.SITE_ID, defaults={"domain": settings.SITE_DOMAIN, "name": settings.SITE_NAME}
     )
     WagtailSite.objects.filter(is_default_site=True).update(
-        hostname=hostname, port=int(port or 80), site_name=settings.SITE_NAME
+        hostname=hostname,
+        port=int(port or (443 if settings.SITE_SCHEME == "https" else 80)),
+        site_name=settings.SITE_NAME,
     )

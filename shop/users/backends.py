@@ -23,6 +23,7 @@ class EmailOrPhoneBackend(ModelBackend):
     def find_user(self, identifier):
         users = get_user_model()._default_manager
         if "@" in identifier:
-            return users.filter(email__iexact=identifier).order_by("pk").first()
+            exact = users.filter(email=identifier).first()
+            return exact or users.filter(email__iexact=identifier).order_by("pk").first()
         phone = normalise_phone(identifier)
         return users.filter(phone=phone).first() if phone else None
