@@ -11,6 +11,7 @@ from django.core.management.color import no_style
 from django.db import connections
 
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, create_category
+from tests.pages import soup_of
 
 # Transactional tests (the browser journeys) flush the database after themselves. The rows
 # that data migrations made (Wagtail's root and home page, Site, Locale, collections, groups)
@@ -63,6 +64,23 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _empty_cache():
     """Each test starts with an empty cache (Redis in CI keeps it between tests otherwise)."""
     cache.clear()
+
+
+@pytest.fixture
+def cards_and_queries(client, django_assert_max_num_queries):
+    """Open a listing page as a returning visitor does; count its product cards and SQL queries.
+
+    The first request makes the thumbnails; the second, measured one is the page visitors get.
+    """
+
+    def measure(url, max_queries):
+        client.get(url)
+        with django_assert_max_num_queries(max_queries) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(soup_of(response).select(".product-card")), len(captured)
+
+    return measure
 
 
 @pytest.fixture

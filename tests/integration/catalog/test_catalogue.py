@@ -1,7 +1,6 @@
 import pytest
 
 from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory, create_category
-from tests.pages import soup_of
 
 # The catalogue lists 24 products a page; the number of queries must not grow with them.
 MAX_CATALOGUE_QUERIES = 20
@@ -32,21 +31,13 @@ def add_products_with_images(count):
         ProductImageFactory(product=product)
 
 
-def queries_to_show_catalogue(client, django_assert_max_num_queries):
-    client.get("/shop/catalogue/")  # thumbnails are made once; measure the page as visitors see it
-    with django_assert_max_num_queries(MAX_CATALOGUE_QUERIES) as captured:
-        response = client.get("/shop/catalogue/")
-    assert response.status_code == 200
-    return len(soup_of(response).select(".product-card")), len(captured)
-
-
 @pytest.mark.django_db
-def test_catalogue_queries_do_not_grow_with_the_number_of_products(client, django_assert_max_num_queries):
+def test_catalogue_queries_do_not_grow_with_the_number_of_products(cards_and_queries):
     # Given 5 products, then 30 (more than a page)
     add_products_with_images(5)
-    cards_small, queries_small = queries_to_show_catalogue(client, django_assert_max_num_queries)
+    cards_small, queries_small = cards_and_queries("/shop/catalogue/", MAX_CATALOGUE_QUERIES)
     add_products_with_images(25)
-    cards_large, queries_large = queries_to_show_catalogue(client, django_assert_max_num_queries)
+    cards_large, queries_large = cards_and_queries("/shop/catalogue/", MAX_CATALOGUE_QUERIES)
 
     # Then the page shows more cards for the same number of queries
     assert (cards_small, cards_large) == (5, 24)

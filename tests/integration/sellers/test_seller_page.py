@@ -11,23 +11,15 @@ def give_products(seller, count):
         ProductImageFactory(product=ProductFactory(stockrecords__partner=seller))
 
 
-def queries_to_show(client, url, django_assert_max_num_queries):
-    client.get(url)  # thumbnails are made once; measure the page as visitors see it
-    with django_assert_max_num_queries(MAX_SELLER_PAGE_QUERIES) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(soup_of(response).select(".product-card")), len(captured)
-
-
 @pytest.mark.django_db
-def test_seller_page_queries_do_not_grow_with_her_products(client, django_assert_max_num_queries):
+def test_seller_page_queries_do_not_grow_with_her_products(cards_and_queries):
     # Given a seller with 2 products, then 8
     seller = PartnerFactory()
     give_products(PartnerFactory(), 3)  # another seller's, not shown
     give_products(seller, 2)
-    cards_small, queries_small = queries_to_show(client, seller.get_absolute_url(), django_assert_max_num_queries)
+    cards_small, queries_small = cards_and_queries(seller.get_absolute_url(), MAX_SELLER_PAGE_QUERIES)
     give_products(seller, 6)
-    cards_large, queries_large = queries_to_show(client, seller.get_absolute_url(), django_assert_max_num_queries)
+    cards_large, queries_large = cards_and_queries(seller.get_absolute_url(), MAX_SELLER_PAGE_QUERIES)
 
     # Then her page shows them all for the same number of queries
     assert (cards_small, cards_large) == (2, 8)
