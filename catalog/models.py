@@ -1,27 +1,53 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
 
+from shop.geography import is_ward, province_name_of_ward, ward_name
+
 
 class ProductQuerySet(OscarProductQuerySet):
     def base_queryset(self):
-        """Oscar's prefetches, plus each stock record's seller, whom every product card names."""
-        return super().base_queryset().prefetch_related("stockrecords__partner")
+        """Oscar's prefetches, plus the seller and each stock record's seller."""
+        return super().base_queryset().select_related("seller").prefetch_related("stockrecords__partner")
 
     def for_cards(self):
         """Public products with all a product card shows, in a fixed number of queries."""
         return self.browsable().base_queryset()
 
     def made_by(self, seller):
-        """The products a seller sells, newest first."""
-        return self.filter(stockrecords__partner=seller).distinct().order_by("-date_created", "-pk")
+        """The products a seller makes, newest first."""
+        return self.filter(seller=seller).order_by("-date_created", "-pk")
+
+    def with_current_ocop(self, min_stars=3):
+        """Products whose OCOP certificate of at least `min_stars` stars has not expired."""
+        today = timezone.localdate()
+        return self.filter(ocop_stars__gte=min_stars).filter(
+            Q(ocop_expires_on__isnull=True) | Q(ocop_expires_on__gte=today)
+        )
+
+
+def validate_ward(code):
+    if code is not None and not is_ward(code):
+        raise ValidationError(_("Choose a commune or ward from the list."), code="unknown_ward")
 
 
 class Product(AbstractProduct):
-    """A product of a Cao Bằng maker, with its OCOP rating and shipping weight."""
+    """A product of a Cao Bằng maker: who makes it, where, its OCOP certificate and label facts."""
 
+    seller = models.ForeignKey(
+        "partner.Partner",
+        verbose_name=_("Seller"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="products",
+        help_text=_("The woman or cooperative who makes and sells it."),
+    )
     ocop_stars = models.PositiveSmallIntegerField(
         _("OCOP stars"),
         null=True,
@@ -29,23 +55,62 @@ class Product(AbstractProduct):
         validators=[MinValueValidator(3), MaxValueValidator(5)],
         help_text=_("OCOP rating awarded: 3, 4 or 5 stars."),
     )
+    ocop_certificate_number = models.CharField(_("OCOP certificate number"), max_length=64, blank=True)
+    ocop_year = models.PositiveSmallIntegerField(_("Year awarded"), null=True, blank=True)
+    ocop_expires_on = models.DateField(
+        _("OCOP certificate valid until"),
+        null=True,
+        blank=True,
+        help_text=_("After this date the certificate is kept but no longer shown as current."),
+    )
+    origin_code = models.PositiveIntegerField(
+        _("Commune or ward of origin"),
+        null=True,
+        blank=True,
+        validators=[validate_ward],
+        help_text=_("Where it is made: a commune or ward of the 2025 administrative units."),
+    )
     weight_grams = models.PositiveIntegerField(
         _("Weight (grams)"),
         null=True,
         blank=True,
         help_text=_("Packed weight, used to work out shipping."),
     )
-    origin = models.CharField(
-        _("Origin"), max_length=128, blank=True, help_text=_("Commune or ward, e.g. Xã Trùng Khánh.")
+    net_quantity = models.CharField(
+        _("Net weight or volume"), max_length=32, blank=True, help_text=_("e.g. 500 g, 330 ml")
     )
+    ingredients = models.TextField(_("Ingredients"), blank=True)
+    shelf_life = models.CharField(_("Shelf life"), max_length=64, blank=True, help_text=_("e.g. 12 months"))
+    storage = models.CharField(_("Storage"), max_length=255, blank=True, help_text=_("e.g. Keep in a cool, dry place"))
+    # Folded copies (lower case, no accents) that search compares against; see catalog.search.
+    search_title = models.CharField(max_length=255, blank=True, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
 
     objects = ProductQuerySet.as_manager()
 
+    def save(self, *args, **kwargs):
+        from .search import fold_product
+
+        self.search_title, self.search_text = fold_product(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
+        super().save(*args, **kwargs)
+
     @property
-    def seller(self):
-        """The seller of the first stock record: a product has one maker here."""
-        records = self.stockrecords.all()
-        return records[0].partner if records else None
+    def origin(self):
+        """The commune or ward it comes from, by name."""
+        return ward_name(self.origin_code)
+
+    @property
+    def origin_province(self):
+        return province_name_of_ward(self.origin_code)
+
+    @property
+    def has_current_ocop(self):
+        """Whether to show the OCOP badge: certified and not expired."""
+        if not self.ocop_stars:
+            return False
+        return self.ocop_expires_on is None or self.ocop_expires_on >= timezone.localdate()
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403  (the rest of Oscar's models)

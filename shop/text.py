@@ -1,5 +1,7 @@
 """Text helpers shared by the whole marketplace: Vietnamese-aware slugs."""
 
+import unicodedata
+
 from anyascii import anyascii
 from django.utils.text import slugify as django_slugify
 
@@ -23,3 +25,14 @@ def unique_slug(queryset, value, fallback, max_length=128):
     while queryset.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
+
+
+def fold(value):
+    """Text as a search compares it: lower case, no accents, "đ" as "d", single spaces.
+
+    "Miến  DONG Thạch Đen" becomes "mien dong thach den", so a buyer typing without accents
+    finds what sellers wrote with them.
+    """
+    decomposed = unicodedata.normalize("NFD", str(value or "").replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.lower().split())

@@ -104,7 +104,7 @@ def product(seller, category):
     """A public product at 125.000 ₫ from the seller above, in the category above."""
     return ProductFactory(
         title="Thạch đen Cao Bằng",
-        stockrecords__partner=seller,
+        seller=seller,
         stockrecords__price=Decimal("125000.00"),
         categories=[category],
     )

@@ -66,7 +66,9 @@ class ProductFactory(oscar_factories.ProductFactory):
 
     title = factory.Sequence(lambda n: f"Sản phẩm OCOP số {n}")
     product_class = factory.SubFactory(ProductClassFactory)
-    stockrecords = factory.RelatedFactory(StockRecordFactory, "product")
+    seller = factory.SubFactory(PartnerFactory)
+    # Her stock: pass stockrecords__price=… or stockrecords__num_in_stock=… to change it.
+    stockrecords = factory.RelatedFactory(StockRecordFactory, "product", partner=factory.SelfAttribute("..seller"))
 
     class Meta:
         skip_postgeneration_save = True

@@ -24,7 +24,7 @@ from cms.models import HomePage, StandardPage, StoryIndexPage, StoryPage
 from shop.text import slugify
 from shop.users.phones import normalise_phone
 
-from . import content, pictures
+from . import content, facts, pictures
 
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
@@ -129,7 +129,10 @@ def load_products(partners, classes, categories, report: Report):
                 "is_public": True,
                 "ocop_stars": item.ocop_stars,
                 "weight_grams": item.weight_grams,
-                "origin": partner.commune,
+                "seller": partner,
+                "origin_code": seller.ward_code,
+                **facts.label_facts(item),
+                **facts.ocop_certificate(item),
             },
         )
         ProductCategory.objects.get_or_create(product=product, category=categories[item.category])

@@ -27,7 +27,7 @@ def test_customer_on_a_phone_fills_one_basket_from_two_sellers_and_sees_the_tota
         ("Miến dong Nguyên Bình", "60000", thach_den),
         ("Hạt dẻ Trùng Khánh", "180000", hat_de),
     ]:
-        product = ProductFactory(title=title, stockrecords__partner=seller, stockrecords__price=Decimal(price))
+        product = ProductFactory(title=title, seller=seller, stockrecords__price=Decimal(price))
         ProductImageFactory(product=product)
     home = live_server.url + "/"
 

@@ -27,7 +27,7 @@ def test_a_sellers_slug_is_made_from_her_business_name():
 def add_products_with_images(count):
     sellers = PartnerFactory.create_batch(3)
     for n in range(count):
-        product = ProductFactory(stockrecords__partner=sellers[n % 3])
+        product = ProductFactory(seller=sellers[n % 3])
         ProductImageFactory(product=product)
 
 

@@ -9,7 +9,7 @@ def add_sellers_with_products(sellers, products_each):
     for _ in range(sellers):
         seller = PartnerFactory()
         for _ in range(products_each):
-            ProductImageFactory(product=ProductFactory(stockrecords__partner=seller))
+            ProductImageFactory(product=ProductFactory(seller=seller))
 
 
 @pytest.mark.django_db

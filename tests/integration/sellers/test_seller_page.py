@@ -8,7 +8,7 @@ MAX_SELLER_PAGE_QUERIES = 20
 
 def give_products(seller, count):
     for _ in range(count):
-        ProductImageFactory(product=ProductFactory(stockrecords__partner=seller))
+        ProductImageFactory(product=ProductFactory(seller=seller))
 
 
 @pytest.mark.django_db
@@ -28,8 +28,8 @@ def test_seller_page_queries_do_not_grow_with_her_products(cards_and_queries):
 
 @pytest.mark.django_db
 def test_seller_page_does_not_show_unpublished_products(client, seller):
-    ProductFactory(title="Thạch đen đóng hộp", stockrecords__partner=seller)
-    ProductFactory(title="Thạch đen chưa duyệt", stockrecords__partner=seller, is_public=False)
+    ProductFactory(title="Thạch đen đóng hộp", seller=seller)
+    ProductFactory(title="Thạch đen chưa duyệt", seller=seller, is_public=False)
 
     response = client.get(seller.get_absolute_url())
 

@@ -20,7 +20,7 @@ HEADER = {
 @pytest.fixture
 def storefront(product, seller, category):
     """A seller with two products, one of them in a category, and a product of another seller."""
-    ProductFactory(title="Miến dong Nguyên Bình", stockrecords__partner=seller, stockrecords__price=Decimal("60000"))
+    ProductFactory(title="Miến dong Nguyên Bình", seller=seller, stockrecords__price=Decimal("60000"))
     ProductFactory(title="Hạt dẻ Trùng Khánh", stockrecords__price=Decimal("180000"))
     return {
         "product": product.get_absolute_url(),

@@ -1,0 +1,39 @@
+"""Vietnam's 2025 administrative units (34 provinces, then communes and wards), from vietnam-provinces."""
+
+from functools import cache
+
+from django.conf import settings
+from vietnam_provinces import Province, Ward
+
+
+@cache
+def _wards():
+    return {int(ward.code): ward for ward in Ward.iter_all()}
+
+
+@cache
+def _provinces():
+    return {int(province.code): province for province in Province.iter_all()}
+
+
+def ward_name(code):
+    """ "Xã Trùng Khánh" for its code, or "" for no or an unknown code."""
+    ward = _wards().get(code)
+    return ward.name if ward else ""
+
+
+def province_name_of_ward(code):
+    ward = _wards().get(code)
+    return _provinces()[int(ward.province_code)].name if ward else ""
+
+
+def is_ward(code):
+    return code in _wards()
+
+
+@cache
+def home_wards():
+    """(code, name) of every commune and ward of the province this marketplace serves, by name."""
+    province = settings.MARKETPLACE_PROVINCE_CODE
+    wards = [(code, ward.name) for code, ward in _wards().items() if int(ward.province_code) == province]
+    return sorted(wards, key=lambda item: item[1])
