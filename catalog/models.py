@@ -4,10 +4,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.catalogue.abstract_models import AbstractProduct
+from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProductImage
 from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
+from oscar.utils.models import get_image_upload_path
 
 from shop.geography import is_ward, province_name_of_ward, ward_name
+
+from .images import ProductPhotoModelField
 
 
 class ProductQuerySet(OscarProductQuerySet):
@@ -111,6 +114,12 @@ class Product(AbstractProduct):
         if not self.ocop_stars:
             return False
         return self.ocop_expires_on is None or self.ocop_expires_on >= timezone.localdate()
+
+
+class ProductImage(AbstractProductImage):
+    """A product photo; an upload through any form is checked and stored upright (catalog.images)."""
+
+    original = ProductPhotoModelField(_("Original"), upload_to=get_image_upload_path, max_length=255)
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403  (the rest of Oscar's models)
