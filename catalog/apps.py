@@ -5,3 +5,9 @@ class CatalogueConfig(oscar_catalogue.CatalogueConfig):
     """Oscar's catalogue app, with OCOP product data. The label stays "catalogue"."""
 
     name = "catalog"
+
+    def ready(self):
+        super().ready()
+        from .product_page import ProductDetailView
+
+        self.detail_view = ProductDetailView

@@ -86,6 +86,36 @@ class ProductImageFactory(oscar_factories.ProductImageFactory):
     original = factory.django.ImageField(width=60, height=60, color="brown", filename="anh-san-pham.jpg")
 
 
+class ProductReviewFactory(oscar_factories.ProductReviewFactory):
+    """A customer's review of a product, approved by union staff (pass status=… otherwise)."""
+
+    title = "Thạch đen ngon, thơm mùi lá"
+    body = "Nấu lên dẻo, mát, cả nhà đều thích. Giao hàng nhanh."
+    score = 5
+    user = factory.SubFactory(UserFactory)
+    status = get_model("reviews", "ProductReview").APPROVED
+
+
+class BasketFactory(oscar_factories.BasketFactory):
+    class Meta:
+        skip_postgeneration_save = True
+
+
+class OrderFactory(oscar_factories.OrderFactory):
+    """An order, with Oscar's made-up addresses; give it lines with OrderLineFactory."""
+
+    basket = factory.SubFactory(BasketFactory)
+
+    class Meta:
+        skip_postgeneration_save = True
+
+
 def create_category(breadcrumbs):
     """A category (and its parents) from "Parent > Child", saved as a proper tree."""
     return create_from_breadcrumbs(breadcrumbs)
+
+
+def create_purchase(user, product, order_status="Being processed", line_status="Being processed"):
+    """An order of `user` with one line for `product`, as checkout makes it."""
+    order = OrderFactory(user=user, status=order_status)
+    return oscar_factories.OrderLineFactory(order=order, product=product, status=line_status)
