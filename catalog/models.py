@@ -11,6 +11,7 @@ from oscar.utils.models import get_image_upload_path
 from shop.geography import is_ward, province_name_of_ward, ward_name
 
 from .images import ProductPhotoModelField
+from .purchases import has_bought
 
 
 class ProductQuerySet(OscarProductQuerySet):
@@ -114,6 +115,10 @@ class Product(AbstractProduct):
         if not self.ocop_stars:
             return False
         return self.ocop_expires_on is None or self.ocop_expires_on >= timezone.localdate()
+
+    def is_review_permitted(self, user):
+        """Oscar's hook for who may review: here only a customer who bought it, and once."""
+        return super().is_review_permitted(user) and has_bought(user, self)
 
 
 class ProductImage(AbstractProductImage):

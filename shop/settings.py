@@ -183,6 +183,8 @@ OSCAR_HOMEPAGE = "/"
 OSCAR_SLUG_FUNCTION = "shop.text.slugify"
 OSCAR_SLUG_ALLOW_UNICODE = False
 OSCAR_PRODUCTS_PER_PAGE = 24
+# A review shows once union staff have approved it in the dashboard.
+OSCAR_MODERATE_REVIEWS = True
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="cho-ocop@localhost")
