@@ -197,6 +197,10 @@ MARKETPLACE_PROGRAMME = env(
     "MARKETPLACE_PROGRAMME", default="Hội Liên hiệp Phụ nữ tỉnh Cao Bằng"
 )
 
+# Product search: a class with search(queryset, query) and suggest(queryset, query, limit);
+# the default searches folded columns in the database (catalog/search.py says why).
+CATALOG_SEARCH_BACKEND = env("CATALOG_SEARCH_BACKEND", default="catalog.search.DatabaseSearch")
+
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 # Nothing to index with the simple backend; the catalogue reads the database directly.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
