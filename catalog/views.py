@@ -1,31 +1,37 @@
-"""Catalogue pages that read the database directly, so browsing needs no search server."""
+"""Catalogue pages that read the database directly, so browsing and search need no search server."""
 
 from urllib.parse import unquote
 
-from django.conf import settings
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import ListView
+from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-Product = get_model("catalogue", "Product")
+from .browsing import product_listing, suggestions_for
+from .search import search_terms
+
 Category = get_model("catalogue", "Category")
 
 
-class CatalogueView(ListView):
-    """All published products, newest first (replaces Oscar's Haystack browse view)."""
+class CatalogueView(TemplateView):
+    """All published products, filtered and sorted from the query string (replaces Oscar's Haystack browse view)."""
 
-    context_object_name = "products"
     template_name = "oscar/catalogue/browse.html"
-    paginate_by = settings.OSCAR_PRODUCTS_PER_PAGE
-
-    def get_queryset(self):
-        return Product.objects.for_cards().order_by("-date_created", "-pk")
+    category = None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["summary"] = _("All products")
+        form, page = product_listing(self.request.GET, category=self.category)
+        context.update(
+            form=form,
+            page_obj=page,
+            paginator=page.paginator,
+            is_paginated=page.has_other_pages(),
+            products=page.object_list,
+            summary=_("All products"),
+        )
         return context
 
 
@@ -45,12 +51,33 @@ class ProductCategoryView(CatalogueView):
             return HttpResponsePermanentRedirect(f"{expected_path}?{query}" if query else expected_path)
         return super().get(request, *args, **kwargs)
 
-    def get_queryset(self):
-        categories = self.category.get_descendants_and_self()
-        return super().get_queryset().filter(categories__in=categories).distinct()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["category"] = self.category
         context["summary"] = self.category.name
+        return context
+
+
+class ProductSearchView(CatalogueView):
+    """Products matching the words of `q`, accents or not; suggestions when none do (replaces Oscar's search)."""
+
+    template_name = "oscar/search/results.html"
+
+    def get(self, request, *args, **kwargs):
+        if not search_terms(request.GET.get("q", "")):
+            # Nothing to search for: the catalogue, with whatever filters came along.
+            params = request.GET.copy()
+            params.pop("q", None)
+            params.pop("page", None)
+            query = params.urlencode()
+            return HttpResponseRedirect(reverse("catalogue:index") + (f"?{query}" if query else ""))
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        context["query"] = form.query
+        context["summary"] = form.query
+        if not context["paginator"].count and not form.active_filters():
+            context["suggestions"] = suggestions_for(form.query)
         return context
