@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages migrate demo run test test-browser lint check-deploy clean
+.PHONY: help install messages migrate demo run test test-browser lint benchmark check-deploy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ test-browser: messages ## Run only the browser journeys (Playwright with /usr/bi
 
 lint: install ## ruff over the whole project
 	$(VENV)/bin/ruff check .
+
+benchmark: install ## Time search and filtered listings on 20,000 made-up products (DATABASE_URL: PostgreSQL)
+	$(PY) manage.py benchmark_search
 
 check-deploy: install ## Django's deployment checks with production-like values
 	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
