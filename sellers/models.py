@@ -1,7 +1,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.partner.abstract_models import AbstractPartner
+from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
 
 from shop.text import unique_slug
 
@@ -19,10 +19,25 @@ class Partner(AbstractPartner):
         if not self.slug:
             others = type(self)._default_manager.exclude(pk=self.pk)
             self.slug = unique_slug(others, self.name, fallback="nguoi-ban")
+        renamed = self.pk and type(self)._default_manager.filter(pk=self.pk).exclude(name=self.name).exists()
         super().save(*args, **kwargs)
+        if renamed:
+            self.refold_products()
 
     def get_absolute_url(self):
         return reverse("sellers:detail", kwargs={"slug": self.slug})
+
+    def refold_products(self):
+        """Her products' search text names her; a new name must be found at once."""
+        for product in self.products.select_related("seller"):
+            product.save(update_fields=["search_text"])
+
+
+class StockRecord(AbstractStockRecord):
+    """A seller's stock and price of a product; a product has one maker, so one stock record."""
+
+    class Meta(AbstractStockRecord.Meta):
+        constraints = [models.UniqueConstraint(fields=["product"], name="one_stock_record_per_product")]
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403  (the rest of Oscar's models)

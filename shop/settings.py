@@ -178,6 +178,7 @@ OSCAR_DEFAULT_CURRENCY = "VND"
 # Vietnamese form everywhere, in either language: 125.000 ₫ and never decimals.
 OSCAR_CURRENCY_FORMAT = {"VND": {"format": "#,##0\xa0¤", "locale": "vi_VN"}}
 OSCAR_SHOP_NAME = SITE_NAME
+OSCAR_URL_SCHEMA = SITE_SCHEME  # links in Oscar's emails (stock alerts, orders)
 OSCAR_SHOP_TAGLINE = env("SITE_TAGLINE", default="Đặc sản OCOP từ những người phụ nữ Cao Bằng")
 OSCAR_HOMEPAGE = "/"
 OSCAR_SLUG_FUNCTION = "shop.text.slugify"

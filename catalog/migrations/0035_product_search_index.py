@@ -1,8 +1,8 @@
 from django.db import migrations
 from django.utils.html import strip_tags
 
+from catalog.search import fold_words
 from shop.geography import ward_name
-from shop.text import fold
 
 
 def fill_search_text(apps, schema_editor):
@@ -11,8 +11,8 @@ def fill_search_text(apps, schema_editor):
     for product in Product.objects.select_related("seller").filter(search_text=""):
         seller = product.seller.name if product.seller_id else ""
         words = [product.title, strip_tags(product.description or ""), seller, ward_name(product.origin_code)]
-        product.search_title = fold(product.title)[:255]
-        product.search_text = fold(" ".join(word for word in words if word))
+        product.search_title = fold_words(product.title)[:255]
+        product.search_text = fold_words(" ".join(word for word in words if word))
         product.save(update_fields=["search_title", "search_text"])
 
 
