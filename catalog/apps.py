@@ -6,8 +6,3 @@ class CatalogueConfig(oscar_catalogue.CatalogueConfig):
 
     name = "catalog"
 
-    def ready(self):
-        super().ready()
-        from .product_page import ProductDetailView
-
-        self.detail_view = ProductDetailView

@@ -119,11 +119,13 @@ def sort_products(queryset, sort):
     return queryset.order_by("-date_created", "-pk")
 
 
+COMMUNES_KEY = "catalog-communes-of-public-products"
+
+
 def communes_of_public_products():
     """(code, name) of the communes and wards public products come from, by name.
 
-    Kept for a few minutes: finding them reads the whole product table (there is no index on
-    the commune), and a commune's first product can wait that long to become a filter.
+    Kept in the cache (finding them reads the whole product table) until a product is saved.
     """
 
     def communes():
@@ -132,4 +134,9 @@ def communes_of_public_products():
         named = [(code, ward_name(code)) for code in codes]
         return sorted((item for item in named if item[1]), key=lambda item: fold(item[1]))
 
-    return cache.get_or_set("catalog-communes-of-public-products", communes, COMMUNES_TIMEOUT)
+    return cache.get_or_set(COMMUNES_KEY, communes, COMMUNES_TIMEOUT)
+
+
+def forget_communes():
+    """A product was saved: its commune may be new to the filter, or gone from it."""
+    cache.delete(COMMUNES_KEY)

@@ -28,8 +28,9 @@ MAX_UPLOAD_SIZE = 15 * MB
 MAX_PIXELS = 80_000_000
 MAX_SIDE = 2000
 JPEG_QUALITY = 85
-# Pillow's name of each format taken; pillow-heif reads HEIC as "HEIF".
-ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "HEIF"}
+# Pillow's name of each format taken; pillow-heif reads HEIC as "HEIF". Phones' HDR photos
+# (Android's Ultra HDR, iPhone's gain maps) are JPEGs that Pillow reads as "MPO".
+ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "HEIF"}
 
 MESSAGES = {
     "file_too_large": _("This photo is %(size)s MB; a photo can be at most %(limit)s MB. Choose a smaller one."),
@@ -83,7 +84,7 @@ def prepare_product_photo(upload):
 
 def upright_and_smaller(image):
     """A new RGB image: turned as its EXIF orientation says, fitted within MAX_SIDE, transparency on white."""
-    if image.format == "JPEG":
+    if image.format in ("JPEG", "MPO"):
         # Let the JPEG decoder scale down by 1/2, 1/4… while reading: far less memory for big photos.
         image.draft("RGB", (MAX_SIDE, MAX_SIDE))
     photo = ImageOps.exif_transpose(image)

@@ -93,12 +93,14 @@ class Product(AbstractProduct):
     objects = ProductQuerySet.as_manager()
 
     def save(self, *args, **kwargs):
+        from .browsing import forget_communes
         from .search import fold_product
 
         self.search_title, self.search_text = fold_product(self)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
         super().save(*args, **kwargs)
+        forget_communes()
 
     @property
     def origin(self):

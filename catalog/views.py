@@ -7,12 +7,14 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from oscar.apps.catalogue import views as oscar_views
 from oscar.core.loading import get_model
 
 from .browsing import product_listing, suggestions_for
 from .search import search_terms
 
 Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
 
 
 class CatalogueView(TemplateView):
@@ -80,4 +82,29 @@ class ProductSearchView(CatalogueView):
         context["summary"] = form.query
         if not context["paginator"].count and not form.active_filters():
             context["suggestions"] = suggestions_for(form.query)
+        return context
+
+
+OTHER_PRODUCTS = 4
+STORIES = 3
+REVIEWS = 5
+
+
+class ProductDetailView(oscar_views.ProductDetailView):
+    """Oscar's product page; what it shows takes the same number of queries however much there is."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("seller", "product_class").prefetch_related("images")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        product, user = self.object, self.request.user
+        if product.seller:
+            context["maker_stories"] = product.seller.stories.live().public().order_by("-first_published_at")[:STORIES]
+            context["other_products"] = (
+                Product.objects.for_cards().made_by(product.seller).exclude(pk=product.pk)[:OTHER_PRODUCTS]
+            )
+        context["reviews"] = product.reviews.approved().select_related("user").order_by("-date_created")[:REVIEWS]
+        context["can_review"] = product.is_review_permitted(user)
+        context["own_review"] = product.reviews.filter(user=user).first() if user.is_authenticated else None
         return context

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -34,10 +35,26 @@ class Partner(AbstractPartner):
 
 
 class StockRecord(AbstractStockRecord):
-    """A seller's stock and price of a product; a product has one maker, so one stock record."""
+    """A seller's stock and price of a product; a product has one maker, so one stock record, hers."""
 
     class Meta(AbstractStockRecord.Meta):
         constraints = [models.UniqueConstraint(fields=["product"], name="one_stock_record_per_product")]
+
+    def clean(self):
+        super().clean()
+        maker = self.product.seller if self.product_id else None
+        if maker and self.partner_id and self.partner_id != maker.pk:
+            raise ValidationError(
+                {"partner": _("Only its maker, %(seller)s, sells this product.") % {"seller": maker.name}}
+            )
+
+    def save(self, *args, **kwargs):
+        """Keep the product's maker and its seller one: a product without a maker takes this partner."""
+        self.clean()
+        super().save(*args, **kwargs)
+        if self.product.seller_id is None:
+            self.product.seller = self.partner
+            self.product.save()
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403  (the rest of Oscar's models)

@@ -14,6 +14,8 @@ from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 from oscar.test import factories as oscar_factories
 
+from shop.geography import home_wards
+
 PASSWORD = "mien-dong-2025"
 
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -119,3 +121,8 @@ def create_purchase(user, product, order_status="Being processed", line_status="
     """An order of `user` with one line for `product`, as checkout makes it."""
     order = OrderFactory(user=user, status=order_status)
     return oscar_factories.OrderLineFactory(order=order, product=product, status=line_status)
+
+
+def ward_code(name):
+    """The code of a commune or ward of the marketplace's province, by its name ("Xã Trùng Khánh")."""
+    return next(code for code, ward in home_wards() if ward == name)

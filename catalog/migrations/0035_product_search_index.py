@@ -1,8 +1,28 @@
+import functools
+import re
+import unicodedata
+
 from django.db import migrations
 from django.utils.html import strip_tags
+from vietnam_provinces import Ward
 
-from catalog.search import fold_words
-from shop.geography import ward_name
+# A copy of the folding as it was when this migration was written (catalog.search.fold_words),
+# so that later changes there cannot change what this migration does.
+
+
+def fold_words(value):
+    decomposed = unicodedata.normalize("NFD", str(value or "").replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return " ".join(re.findall(r"\w+", stripped))
+
+
+@functools.cache
+def ward_names():
+    return {int(ward.code): ward.name for ward in Ward.iter_all()}
+
+
+def ward_name(code):
+    return ward_names().get(code, "")
 
 
 def fill_search_text(apps, schema_editor):

@@ -13,6 +13,11 @@ def test_buyer_types_mien_dong_without_accents_and_meets_the_woman_who_makes_it(
     hoa = PartnerFactory(name="Hợp tác xã Miến dong Phia Đén", owner_name="Nông Thị Hoa", commune="Xã Thành Công")
     noodles = ProductFactory(title="Miến dong Phia Đén gói 500g", seller=hoa)
     ProductImageFactory(product=noodles)
+    ProductFactory(
+        title="Nem cuốn Cao Bằng",
+        description="<p>Cuốn bằng miến dong Phia Đén.</p>",
+        seller=PartnerFactory(name="Quán Nem Bà Lan"),
+    )
     ProductFactory(title="Thạch đen Thạch An", seller=PartnerFactory(name="Cơ sở Thạch đen Lục Duyên"))
     index = HomePage.objects.get().add_child(instance=StoryIndexPage(title="Câu chuyện", slug="cau-chuyen"))
     index.add_child(instance=StoryPage(title="Mùa đông trên giàn phơi miến", slug="mua-dong", seller=hoa))
@@ -22,9 +27,11 @@ def test_buyer_types_mien_dong_without_accents_and_meets_the_woman_who_makes_it(
     phone.get_by_role("searchbox").fill("mien dong")
     phone.get_by_role("searchbox").press("Enter")
 
-    # Then the noodles come first, and the jelly not at all
+    # Then the noodles named so come first, a product that only mentions them after, the jelly not at all
     results = phone.locator(".product-card")
+    expect(results).to_have_count(2)
     expect(results.first).to_contain_text("Miến dong Phia Đén gói 500g")
+    expect(results.nth(1)).to_contain_text("Nem cuốn Cao Bằng")
     expect(phone.locator("main")).not_to_contain_text("Thạch đen Thạch An")
 
     # When she opens the first result

@@ -8,17 +8,13 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from shop.geography import home_wards
-from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory, create_category
+from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory, create_category, ward_code
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
 
 ProductRecord = get_model("analytics", "ProductRecord")
 
 # Listing pages show 24 products a page; their queries must not grow with them.
 MAX_LISTING_QUERIES = 22
-
-
-def ward_code(name):
-    return next(code for code, ward in home_wards() if ward == name)
 
 
 def titles_on(response):

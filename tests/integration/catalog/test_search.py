@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory, create_category
+from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory, create_category, ward_code
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
 
 # The search page lists 24 products a page; its queries must not grow with them.
@@ -34,12 +34,6 @@ def noodles_and_jelly(db):
         ),
         "phia_den": ProductFactory(title="Miến dong Phia Đén 500g", seller=hoa, origin_code=ward_code("Xã Phan Thanh")),
     }
-
-
-def ward_code(name):
-    from shop.geography import home_wards
-
-    return next(code for code, ward in home_wards() if ward == name)
 
 
 @pytest.mark.django_db

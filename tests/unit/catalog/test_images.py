@@ -1,5 +1,7 @@
 """Product photo uploads: what is taken, how it is stored, and what a refused seller reads."""
 
+import io
+
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
@@ -130,3 +132,16 @@ def test_a_form_with_the_photo_field_gets_the_stored_jpeg_or_shows_the_refusal()
         assert refused.errors["photo"] == [
             "Tệp này không phải là ảnh. Hãy chọn ảnh định dạng JPEG, PNG, WebP hoặc HEIC."
         ]
+
+
+def test_an_hdr_phone_photo_read_as_mpo_is_taken_as_a_jpeg():
+    # Given a JPEG with a second picture inside (Android's Ultra HDR, an iPhone's gain map)
+    main, gain_map = Image.new("RGB", (1200, 900), "darkgreen"), Image.new("RGB", (300, 225), "gray")
+    buffer = io.BytesIO()
+    main.save(buffer, "MPO", save_all=True, append_images=[gain_map])
+    assert Image.open(io.BytesIO(buffer.getvalue())).format == "MPO"
+
+    stored = prepare_product_photo(SimpleUploadedFile("PXL_2026.jpg", buffer.getvalue(), content_type="image/jpeg"))
+
+    photo = Image.open(stored)
+    assert (photo.format, photo.size) == ("JPEG", (1200, 900))
