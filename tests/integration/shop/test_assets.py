@@ -45,3 +45,15 @@ def test_stylesheets_fetch_no_font_or_image_from_another_site():
         css = Path(finders.find(name)).read_text()
         remote = [url for url in CSS_URL.findall(css) if OTHER_SITE.match(url)]
         assert remote == [], f"{name} fetches {remote}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/shop/dashboard/", "/shop/dashboard/catalogue/", "product"])
+def test_dashboard_page_is_oscars_own_and_loads_nothing_from_another_site(admin_client, product, path):
+    url = f"/shop/dashboard/catalogue/products/{product.pk}/" if path == "product" else path
+
+    response = admin_client.get(url)
+
+    assert response.status_code == 200
+    assert external_assets(response) == []
+    assert soup_of(response).select(".site-header, .site-footer") == [], "the storefront's header in the dashboard"
