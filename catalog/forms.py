@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
-from . import browsing
+from .browsing import communes_of_public_products
+from .models import BEST_SELLING, NEWEST, PRICE_DOWN, PRICE_UP, RELEVANCE
 
 Category = get_model("catalogue", "Category")
 
@@ -65,18 +66,18 @@ class ProductFilterForm(forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), required=False, error_messages=NOT_IN_THE_LIST)
 
     SORTS = [
-        (browsing.NEWEST, _("Newest")),
-        (browsing.PRICE_UP, _("Price: low to high")),
-        (browsing.PRICE_DOWN, _("Price: high to low")),
-        (browsing.BEST_SELLING, _("Best selling")),
+        (NEWEST, _("Newest")),
+        (PRICE_UP, _("Price: low to high")),
+        (PRICE_DOWN, _("Price: high to low")),
+        (BEST_SELLING, _("Best selling")),
     ]
     FILTERS = ["category", "stars", "commune", "price_min", "price_max", "in_stock"]
 
     def __init__(self, data, *, category=None):
         super().__init__(data)
         self.query = " ".join(str(data.get("q", "")).split())[:200]
-        self.default_sort = browsing.RELEVANCE if self.query else browsing.NEWEST
-        sorts = [(browsing.RELEVANCE, _("Best match"))] if self.query else []
+        self.default_sort = RELEVANCE if self.query else NEWEST
+        sorts = [(RELEVANCE, _("Best match"))] if self.query else []
         self.fields["sort"].choices = sorts + self.SORTS
         self.fields["sort"].initial = self.default_sort
         if category is None:
@@ -87,7 +88,7 @@ class ProductFilterForm(forms.Form):
         else:
             # A category page lists one category; its subcategories are links on the page.
             del self.fields["category"]
-        self.fields["commune"].choices = [("", _("All communes"))] + browsing.communes_of_public_products()
+        self.fields["commune"].choices = [("", _("All communes"))] + communes_of_public_products()
 
     def clean(self):
         data = super().clean()
@@ -106,16 +107,16 @@ class ProductFilterForm(forms.Form):
         """The products of `queryset` that pass every valid filter, in the chosen order."""
         data = self.valid_data
         if data.get("category") is not None:
-            queryset = browsing.in_category(queryset, self.categories[data["category"]])
+            queryset = queryset.in_category(self.categories[data["category"]])
         if data.get("stars") is not None:
-            queryset = browsing.with_min_stars(queryset, data["stars"])
+            queryset = queryset.with_current_ocop(data["stars"])
         if data.get("commune") is not None:
-            queryset = browsing.from_commune(queryset, data["commune"])
+            queryset = queryset.filter(origin_code=data["commune"])
         if data.get("price_min") is not None or data.get("price_max") is not None:
-            queryset = browsing.priced_between(queryset, data.get("price_min"), data.get("price_max"))
+            queryset = queryset.priced_between(data.get("price_min"), data.get("price_max"))
         if data.get("in_stock"):
-            queryset = browsing.in_stock(queryset)
-        return browsing.sort_products(queryset, data.get("sort") or self.default_sort)
+            queryset = queryset.in_stock()
+        return queryset.sorted_by(data.get("sort") or self.default_sort)
 
     def active_filters(self):
         """(what a filter shows, query string of the page without it) for each filter in use."""
