@@ -24,8 +24,12 @@ class ProductQuerySet(OscarProductQuerySet):
         return super().base_queryset().select_related("seller").prefetch_related("stockrecords__partner")
 
     def for_cards(self):
-        """Public products with all a product card shows, in a fixed number of queries."""
-        return self.browsable().base_queryset()
+        """Public products with all a product card shows (maker, price, stock, photo), in three queries.
+
+        Lighter than Oscar's base_queryset(): a card needs no variants or options, whose
+        prefetches cost a query each on every listing page.
+        """
+        return self.browsable().select_related("product_class", "seller").prefetch_related("stockrecords", "images")
 
     def made_by(self, seller):
         """The products a seller makes, newest first."""
