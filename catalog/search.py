@@ -129,8 +129,10 @@ class DatabaseSearch:
             corrected = list(self._search_terms(queryset, corrected_terms)[:limit])
             if corrected:
                 return Suggestions(correction=" ".join(corrected_terms), corrected=corrected)
-        if len(terms) > 1:
-            return Suggestions(partial=list(self.matching_some(queryset, terms)[:limit]))
+        # A one-letter word ("1" of "1kg", "a") would match nearly everything on its own.
+        telling = [term for term in terms if len(term) > 1]
+        if len(terms) > 1 and telling:
+            return Suggestions(partial=list(self.matching_some(queryset, telling)[:limit]))
         return Suggestions()
 
     def matching_some(self, queryset, terms):

@@ -240,3 +240,10 @@ def test_a_search_with_no_result_makes_a_fixed_number_of_queries(cards_and_queri
 
     assert cards == 8  # the suggestions
     assert queries_large <= queries_small
+
+
+@pytest.mark.django_db
+def test_a_one_letter_word_does_not_make_a_failed_search_suggest_everything(client, noodles_and_jelly):
+    response = search(client, "5 pizza")  # "5" begins "500g" of a noodle packet
+
+    assert soup_of(response).select(".no-results .product-card-title") == []
