@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Value
@@ -9,7 +8,7 @@ from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProduc
 from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
 from oscar.utils.models import get_image_upload_path
 
-from shop.geography import is_ward, province_name_of_ward, ward_name
+from shop.geography import province_name_of_ward, validate_ward, ward_name
 
 from .images import ProductPhotoModelField
 from .purchases import has_bought
@@ -24,12 +23,17 @@ class ProductQuerySet(OscarProductQuerySet):
         return super().base_queryset().select_related("seller").prefetch_related("stockrecords__partner")
 
     def for_cards(self):
-        """Public products with all a product card shows (maker, price, stock, photo), in three queries.
+        """Public products of approved sellers, with all a card shows (maker, price, stock, photo), in three queries.
 
         Lighter than Oscar's base_queryset(): a card needs no variants or options, whose
         prefetches cost a query each on every listing page.
         """
-        return self.browsable().select_related("product_class", "seller").prefetch_related("stockrecords", "images")
+        return (
+            self.browsable()
+            .filter(seller__status="approved")
+            .select_related("product_class", "seller")
+            .prefetch_related("stockrecords", "images")
+        )
 
     def made_by(self, seller):
         """The products a seller makes, newest first."""
@@ -94,11 +98,6 @@ class ProductQuerySet(OscarProductQuerySet):
         return self.filter(ocop_stars__gte=min_stars).filter(
             Q(ocop_expires_on__isnull=True) | Q(ocop_expires_on__gte=today)
         )
-
-
-def validate_ward(code):
-    if code is not None and not is_ward(code):
-        raise ValidationError(_("Choose a commune or ward from the list."), code="unknown_ward")
 
 
 class Product(AbstractProduct):

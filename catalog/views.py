@@ -96,6 +96,11 @@ class ProductDetailView(oscar_views.ProductDetailView):
     def get_queryset(self):
         return super().get_queryset().select_related("seller", "product_class").prefetch_related("images")
 
+    def is_viewable(self, product, request):
+        """Oscar's rule, and her seller must be approved (staff still see it, to check it)."""
+        seller_public = product.seller is None or product.seller.is_public
+        return super().is_viewable(product, request) and (seller_public or request.user.is_staff)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         product, user = self.object, self.request.user

@@ -30,7 +30,7 @@ class HomePage(Page):
             StoryPage.objects.live().public().select_related("seller").order_by("-first_published_at")[:3]
         )
         context["products"] = Product.objects.for_cards().order_by("-date_created")[:8]
-        context["sellers"] = Partner.objects.exclude(slug="").order_by("name")[:8]
+        context["sellers"] = Partner.objects.public().order_by("name")[:8]
         return context
 
 

@@ -1,22 +1,72 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
 
+from shop.geography import validate_ward, ward_name
 from shop.text import unique_slug
+from shop.users.phones import normalise_phone, validate_mobile
+
+
+class PartnerQuerySet(models.QuerySet):
+    def public(self):
+        """Sellers buyers may see: approved by the Women's Union, not suspended."""
+        return self.filter(status=Partner.Status.APPROVED)
 
 
 class Partner(AbstractPartner):
-    """A seller: a woman-run business or cooperative."""
+    """A seller: a woman-run household business or cooperative, approved by the Women's Union."""
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("Applied")
+        APPROVED = "approved", _("Approved")
+        SUSPENDED = "suspended", _("Suspended")
+
+    class Kind(models.TextChoices):
+        HOUSEHOLD = "household", _("Household business")
+        COOPERATIVE = "cooperative", _("Cooperative")
 
     slug = models.SlugField(_("Slug"), max_length=128, unique=True, blank=True)
     owner_name = models.CharField(_("Owner's name"), max_length=128, blank=True)
     story = models.TextField(_("Story"), blank=True)
     photo = models.ImageField(_("Photo"), upload_to="sellers/", blank=True)
-    commune = models.CharField(_("Commune or ward"), max_length=128, blank=True)
+    commune_code = models.PositiveIntegerField(
+        _("Commune or ward"), null=True, blank=True, validators=[validate_ward], db_index=True
+    )
+    phone = models.CharField(_("Phone number"), max_length=16, blank=True, validators=[validate_mobile])
+    zalo = models.CharField(_("Zalo number"), max_length=16, blank=True, validators=[validate_mobile])
+    kind = models.CharField(_("Kind of business"), max_length=16, choices=Kind, default=Kind.HOUSEHOLD)
+    members = models.PositiveSmallIntegerField(
+        _("Members"), null=True, blank=True, help_text=_("How many members a cooperative has.")
+    )
+    # Private: for payouts and the Union's reports, never shown on her public page.
+    bank_name = models.CharField(_("Bank"), max_length=64, blank=True)
+    bank_account_number = models.CharField(_("Account number"), max_length=32, blank=True)
+    bank_account_holder = models.CharField(_("Account holder"), max_length=128, blank=True)
+    ethnic_group = models.CharField(_("Ethnic group"), max_length=32, blank=True)
+    show_ethnic_group = models.BooleanField(
+        _("Show my ethnic group on my page"), default=False, help_text=_("Only if she agrees.")
+    )
+    status = models.CharField(
+        _("Status"), max_length=16, choices=Status, default=Status.APPLIED, db_index=True
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("Approved at"), null=True, blank=True)
+
+    objects = PartnerQuerySet.as_manager()
 
     def save(self, *args, **kwargs):
+        self.phone = normalise_phone(self.phone) or self.phone
+        self.zalo = normalise_phone(self.zalo) or self.zalo
         if not self.slug:
             others = type(self)._default_manager.exclude(pk=self.pk)
             self.slug = unique_slug(others, self.name, fallback="nguoi-ban")
@@ -27,6 +77,15 @@ class Partner(AbstractPartner):
 
     def get_absolute_url(self):
         return reverse("sellers:detail", kwargs={"slug": self.slug})
+
+    @property
+    def commune(self):
+        """Her commune or ward, by name."""
+        return ward_name(self.commune_code)
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.APPROVED
 
     def refold_products(self):
         """Her products' search text names her; a new name must be found at once."""

@@ -3,6 +3,8 @@
 from functools import cache
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from vietnam_provinces import Province, Ward
 
 
@@ -29,6 +31,11 @@ def province_name_of_ward(code):
 
 def is_ward(code):
     return code in _wards()
+
+
+def validate_ward(code):
+    if code is not None and not is_ward(code):
+        raise ValidationError(_("Choose a commune or ward from the list."), code="unknown_ward")
 
 
 @cache

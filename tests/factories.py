@@ -39,7 +39,8 @@ class PartnerFactory(oscar_factories.PartnerFactory):
 
     name = factory.Sequence(lambda n: f"Hợp tác xã Miến dong {n}")
     owner_name = "Nông Thị Hoa"
-    commune = "Xã Nguyên Bình"
+    commune_code = factory.LazyFunction(lambda: ward_code("Xã Nguyên Bình"))
+    status = "approved"
 
     class Meta:
         skip_postgeneration_save = True

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 from vietnam_provinces import Ward, WardCode
@@ -105,8 +106,13 @@ def load_sellers(report: Report):
                 name=seller.name,
                 owner_name=seller.owner_name,
                 story=seller.story,
-                commune=find_commune_name(seller.ward_code),
+                commune_code=seller.ward_code,
+                phone=seller.phone,
+                kind=Partner.Kind.COOPERATIVE if seller.name.startswith("Hợp tác xã") else Partner.Kind.HOUSEHOLD,
+                status=Partner.Status.APPROVED,
+                approved_at=timezone.now(),
             )
+            find_commune_name(seller.ward_code)  # a demo seller must live in the marketplace's province
         if not partner.photo:
             portrait = pictures.draw_seller_portrait(seller.slug, seller.attire, waterfall=seller.waterfall)
             partner.photo.save(f"{seller.slug}.jpg", ContentFile(portrait), save=True)

@@ -4,13 +4,15 @@ import pytest
 from playwright.sync_api import expect
 
 from cms.models import HomePage, StoryIndexPage, StoryPage
-from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory
+from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory, ward_code
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_buyer_types_mien_dong_without_accents_and_meets_the_woman_who_makes_it(live_server, phone):
     # Given a seller of arrowroot noodles, with a story about her, and another seller's jelly
-    hoa = PartnerFactory(name="Hợp tác xã Miến dong Phia Đén", owner_name="Nông Thị Hoa", commune="Xã Thành Công")
+    hoa = PartnerFactory(
+        name="Hợp tác xã Miến dong Phia Đén", owner_name="Nông Thị Hoa", commune_code=ward_code("Xã Thành Công")
+    )
     noodles = ProductFactory(title="Miến dong Phia Đén gói 500g", seller=hoa)
     ProductImageFactory(product=noodles)
     ProductFactory(

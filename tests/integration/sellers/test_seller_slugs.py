@@ -1,9 +1,9 @@
-from tests.factories import PartnerFactory
+from tests.factories import PartnerFactory, ward_code
 
 
 def test_two_sellers_with_the_same_name_get_pages_of_their_own(client, db):
     first = PartnerFactory(name="Hợp tác xã Thạch đen")
-    second = PartnerFactory(name="Hợp tác xã Thạch đen", commune="Xã Phục Hòa")
+    second = PartnerFactory(name="Hợp tác xã Thạch đen", commune_code=ward_code("Xã Phục Hòa"))
 
     assert first.slug == "hop-tac-xa-thach-den"
     assert second.slug == "hop-tac-xa-thach-den-2"
