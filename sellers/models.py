@@ -22,6 +22,7 @@ class Partner(AbstractPartner):
     class Status(models.TextChoices):
         APPLIED = "applied", _("Applied")
         APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Not approved")
         SUSPENDED = "suspended", _("Suspended")
 
     class Kind(models.TextChoices):
@@ -61,6 +62,17 @@ class Partner(AbstractPartner):
         related_name="+",
     )
     approved_at = models.DateTimeField(_("Approved at"), null=True, blank=True)
+    # What her application said, and what became of it.
+    what_she_makes = models.TextField(_("What she makes"), blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Registered on her behalf by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    rejection_reason = models.TextField(_("Why the application was not approved"), blank=True)
 
     objects = PartnerQuerySet.as_manager()
 

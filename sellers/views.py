@@ -1,8 +1,16 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView
+from django.views import View
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 from oscar.core.loading import get_model
 
 from shop.geography import ward_name
+
+from .forms import RejectionForm, SellerApplicationForm
+from .onboarding import apply_to_sell, approve_seller, reject_seller
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -43,3 +51,65 @@ class SellerDetailView(DetailView):
         context["products"] = Product.objects.for_cards().made_by(self.object)
         context["stories"] = self.object.stories.live().public().order_by("-first_published_at")
         return context
+
+
+class SellerApplicationView(FormView):
+    """ "Đăng ký bán hàng": a woman applies, or a union officer applies for her."""
+
+    form_class = SellerApplicationForm
+    template_name = "sellers/apply.html"
+    success_url = reverse_lazy("sellers:applied")
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        apply_to_sell(
+            name=data["name"],
+            owner_name=data["owner_name"],
+            phone=data["phone"],
+            commune_code=data["commune_code"],
+            what_she_makes=data["what_she_makes"],
+            password=data["password1"],
+            registered_by=self.request.user if self.request.user.is_staff else None,
+        )
+        return super().form_valid(form)
+
+
+class ApplicationReceivedView(TemplateView):
+    template_name = "sellers/applied.html"
+
+
+class ApplicationListView(PermissionRequiredMixin, ListView):
+    """For union editors: the applications waiting for a decision, oldest first."""
+
+    permission_required = "partner.change_partner"
+    template_name = "sellers/applications.html"
+    context_object_name = "applications"
+
+    def get_queryset(self):
+        return Partner.objects.filter(status=Partner.Status.APPLIED).select_related("registered_by").order_by("pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rejection_form"] = RejectionForm()
+        return context
+
+
+class ApplicationDecisionView(PermissionRequiredMixin, View):
+    """Approve (POST) or reject with a reason (POST) one application."""
+
+    permission_required = "partner.change_partner"
+    approve = True
+
+    def post(self, request, pk):
+        seller = get_object_or_404(Partner, pk=pk, status=Partner.Status.APPLIED)
+        if self.approve:
+            approve_seller(seller, request.user)
+            messages.success(request, _("%(name)s is approved and can log in with her phone.") % {"name": seller.name})
+            return redirect("sellers:applications")
+        form = RejectionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Say why the application is not approved; she will be told."))
+            return redirect("sellers:applications")
+        reject_seller(seller, request.user, form.cleaned_data["reason"])
+        messages.info(request, _("%(name)s was not approved.") % {"name": seller.name})
+        return redirect("sellers:applications")

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.abstract_models import AbstractUser
@@ -6,8 +7,12 @@ from .phones import format_phone, normalise_phone, validate_mobile
 
 
 class User(AbstractUser):
-    """Oscar's user (email login) plus a unique Vietnamese mobile number to log in with."""
+    """Oscar's user plus a unique Vietnamese mobile number; either one logs her in.
 
+    A seller may have no email address at all: she logs in with her phone number.
+    """
+
+    email = models.EmailField(_("email address"), unique=True, null=True, blank=True)
     phone = models.CharField(
         _("Phone number"),
         max_length=16,
@@ -23,9 +28,12 @@ class User(AbstractUser):
 
     def clean(self):
         super().clean()
+        if not self.email and not self.phone:
+            raise ValidationError(_("Give an email address or a phone number to log in with."))
         self.phone = normalise_phone(self.phone) or self.phone or None
 
     def save(self, *args, **kwargs):
+        self.email = self.email or None  # several accounts may have none; "" would clash
         if self.phone:
             self.phone = normalise_phone(self.phone) or self.phone
         else:

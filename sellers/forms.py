@@ -1,0 +1,56 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+
+from shop.geography import home_wards
+from shop.users.phones import normalise_phone, validate_mobile
+
+TEL = forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"})
+
+
+class SellerApplicationForm(forms.Form):
+    """ "Đăng ký bán hàng": what a woman (or an officer for her) tells the Union to start selling."""
+
+    owner_name = forms.CharField(label=_("Your full name"), max_length=128)
+    name = forms.CharField(
+        label=_("Name of your business"), max_length=128, help_text=_("e.g. Cơ sở Thạch đen Lục Duyên")
+    )
+    phone = forms.CharField(
+        label=_("Mobile number"), max_length=20, widget=TEL, help_text=_("You will log in with it.")
+    )
+    commune_code = forms.TypedChoiceField(label=_("Commune or ward"), coerce=int, choices=())
+    what_she_makes = forms.CharField(
+        label=_("What do you make?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(label=_("The same password again"), widget=forms.PasswordInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commune_code"].choices = [("", _("Choose your commune or ward")), *home_wards()]
+
+    def clean_phone(self):
+        validate_mobile(self.cleaned_data["phone"])
+        phone = normalise_phone(self.cleaned_data["phone"])
+        if get_user_model()._default_manager.filter(phone=phone).exists():
+            raise forms.ValidationError(_("An account with this phone number already exists."))
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password1")
+        if password and password != cleaned.get("password2"):
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif password:
+            try:
+                validate_password(password)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class RejectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why not (she will be told)"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000
+    )

@@ -1,0 +1,56 @@
+"""How a woman becomes a seller: she (or a union officer for her) applies; a union editor approves.
+
+Her account is made with the application but stays inactive until approval, which opens it,
+gives it the seller role and ties it to her business; she then logs in with her phone number.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+Partner = get_model("partner", "Partner")
+
+SELLER_GROUP = "Seller"
+
+
+@transaction.atomic
+def apply_to_sell(*, name, owner_name, phone, commune_code, what_she_makes, password, email=None, registered_by=None):
+    """Record an application: an applied seller and her account, which cannot log in yet."""
+    owner = get_user_model()(first_name=owner_name, phone=phone, email=email or None, is_active=False)
+    owner.set_password(password)
+    owner.save()
+    seller = Partner.objects.create(
+        name=name,
+        owner_name=owner_name,
+        phone=phone,
+        commune_code=commune_code,
+        what_she_makes=what_she_makes,
+        registered_by=registered_by if registered_by and registered_by.is_authenticated else None,
+        status=Partner.Status.APPLIED,
+    )
+    seller.users.add(owner)
+    return seller
+
+
+@transaction.atomic
+def approve_seller(seller, approver):
+    """Make her public and open her account with the seller role."""
+    seller.status = Partner.Status.APPROVED
+    seller.approved_by, seller.approved_at = approver, timezone.now()
+    seller.rejection_reason = ""
+    seller.save()
+    group = Group.objects.get(name=SELLER_GROUP)
+    for owner in seller.users.all():
+        owner.is_active = True
+        owner.save(update_fields=["is_active"])
+        owner.groups.add(group)
+
+
+def reject_seller(seller, approver, reason):
+    """Say no, with the reason she will be told; her account stays closed."""
+    seller.status = Partner.Status.REJECTED
+    seller.approved_by, seller.approved_at = approver, None
+    seller.rejection_reason = reason
+    seller.save()

@@ -1,0 +1,115 @@
+"""From "Đăng ký bán hàng" to her first login with her phone number."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from tests.factories import UserFactory, ward_code
+from tests.integration.users.test_login import log_in
+from tests.pages import VIETNAMESE, open_page, soup_of, text_of
+
+SELLER_PASSWORD = "thach-den-phuc-hoa-9"
+
+
+def application(**changes):
+    data = {
+        "owner_name": "Đàm Thị Mai",
+        "name": "Cơ sở Thạch đen Phục Hòa",
+        "phone": "0978 111 222",
+        "commune_code": str(ward_code("Xã Phục Hòa")),
+        "what_she_makes": "Thạch đen phơi khô, bột thạch đen",
+        "password1": SELLER_PASSWORD,
+        "password2": SELLER_PASSWORD,
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.fixture
+def union_editor(db):
+    editor = UserFactory(email="bientap@example.vn", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Union editor"))
+    return editor
+
+
+@pytest.mark.django_db
+def test_a_woman_applies_is_approved_and_logs_in_with_her_phone(client, union_editor):
+    # Given she sends the application form
+    form_page = open_page(client, "/sellers/dang-ky/", VIETNAMESE)
+    assert "Đăng ký bán hàng" in text_of(form_page)
+    response = client.post("/sellers/dang-ky/", application(), follow=True)
+    assert "Cảm ơn chị, đơn đăng ký đã được gửi" in text_of(response)
+
+    # Then she cannot log in yet, and her business is not public
+    assert log_in(client, "0978111222", SELLER_PASSWORD).context["user"].is_anonymous
+    assert "Cơ sở Thạch đen Phục Hòa" not in text_of(open_page(client, "/sellers/", VIETNAMESE))
+
+    # When a union editor approves her application
+    client.force_login(union_editor)
+    waiting = open_page(client, "/sellers/don-dang-ky/", VIETNAMESE)
+    card = soup_of(waiting).select_one(".application-card")
+    assert "Thạch đen phơi khô, bột thạch đen" in card.get_text()
+    client.post(card.select_one("form")["action"])
+    client.logout()
+
+    # Then she logs in with her phone number and has the seller role, and her page is public
+    user = log_in(client, "+84978111222", SELLER_PASSWORD).context["user"]
+    assert user.is_authenticated
+    assert user.groups.filter(name="Seller").exists()
+    assert user.partners.get().name == "Cơ sở Thạch đen Phục Hòa"
+    assert "Cơ sở Thạch đen Phục Hòa" in text_of(open_page(client, "/sellers/", VIETNAMESE))
+
+
+@pytest.mark.django_db
+def test_a_rejected_application_keeps_the_reason_and_the_account_closed(client, union_editor):
+    client.post("/sellers/dang-ky/", application())
+    client.force_login(union_editor)
+    card = soup_of(client.get("/sellers/don-dang-ky/")).select_one(".application-card")
+
+    client.post(card.select_one(".reject-form")["action"], {"reason": "Chưa có giấy đăng ký hộ kinh doanh"})
+
+    from sellers.models import Partner
+
+    seller = Partner.objects.get(name="Cơ sở Thạch đen Phục Hòa")
+    assert (seller.status, seller.rejection_reason) == ("rejected", "Chưa có giấy đăng ký hộ kinh doanh")
+    client.logout()
+    assert log_in(client, "0978111222", SELLER_PASSWORD).context["user"].is_anonymous
+
+
+@pytest.mark.django_db
+def test_an_officer_registers_a_seller_on_her_behalf(client):
+    officer = UserFactory(email="canbo@example.vn", is_staff=True)
+    officer.groups.add(Group.objects.get(name="Union officer"))
+    client.force_login(officer)
+
+    client.post("/sellers/dang-ky/", application(phone="0978 333 444"))
+
+    from sellers.models import Partner
+
+    assert Partner.objects.get(phone="+84978333444").registered_by == officer
+
+
+@pytest.mark.django_db
+def test_a_bad_application_says_what_is_wrong_and_keeps_what_was_typed(client, customer):
+    response = open_page(client, "/sellers/dang-ky/", VIETNAMESE)
+    response = client.post("/sellers/dang-ky/", application(phone="0912 345 678", password2="khac-mat-khau"))
+
+    page = soup_of(response)
+    text = page.get_text()
+    assert "Đã có tài khoản dùng số điện thoại này." in text
+    assert "Hai mật khẩu không giống nhau." in text
+    assert page.select_one("[name=name]")["value"] == "Cơ sở Thạch đen Phục Hòa"
+    assert page.select_one("[name=what_she_makes]").get_text(strip=True) == "Thạch đen phơi khô, bột thạch đen"
+
+
+@pytest.mark.django_db
+def test_only_union_editors_see_and_decide_applications(client, customer):
+    client.post("/sellers/dang-ky/", application())
+    client.force_login(customer)
+
+    from sellers.models import Partner
+
+    seller = Partner.objects.get(name="Cơ sở Thạch đen Phục Hòa")
+    assert client.get("/sellers/don-dang-ky/").status_code == 403
+    assert client.post(f"/sellers/don-dang-ky/{seller.pk}/duyet/").status_code == 403
+    seller.refresh_from_db()
+    assert seller.status == "applied"
