@@ -9,6 +9,9 @@ from shop.geography import validate_ward, ward_name
 from shop.text import unique_slug
 from shop.users.phones import normalise_phone, validate_mobile
 
+# Paths under /sellers/ that are pages of their own, so never a seller's slug.
+RESERVED_SLUGS = {"dang-ky", "don-dang-ky"}
+
 
 class PartnerQuerySet(models.QuerySet):
     def public(self):
@@ -81,7 +84,7 @@ class Partner(AbstractPartner):
         self.zalo = normalise_phone(self.zalo) or self.zalo
         if not self.slug:
             others = type(self)._default_manager.exclude(pk=self.pk)
-            self.slug = unique_slug(others, self.name, fallback="nguoi-ban")
+            self.slug = unique_slug(others, self.name, fallback="nguoi-ban", reserved=RESERVED_SLUGS)
         renamed = self.pk and type(self)._default_manager.filter(pk=self.pk).exclude(name=self.name).exists()
         super().save(*args, **kwargs)
         if renamed:

@@ -37,20 +37,29 @@ def apply_to_sell(*, name, owner_name, phone, commune_code, what_she_makes, pass
 @transaction.atomic
 def approve_seller(seller, approver):
     """Make her public and open her account with the seller role."""
+    seller = Partner.objects.select_for_update().get(pk=seller.pk)
+    if seller.status != Partner.Status.APPLIED:
+        return seller  # another editor decided first
     seller.status = Partner.Status.APPROVED
     seller.approved_by, seller.approved_at = approver, timezone.now()
     seller.rejection_reason = ""
     seller.save()
-    group = Group.objects.get(name=SELLER_GROUP)
+    group, _ = Group.objects.get_or_create(name=SELLER_GROUP)
     for owner in seller.users.all():
         owner.is_active = True
         owner.save(update_fields=["is_active"])
         owner.groups.add(group)
+    return seller
 
 
+@transaction.atomic
 def reject_seller(seller, approver, reason):
     """Say no, with the reason she will be told; her account stays closed."""
+    seller = Partner.objects.select_for_update().get(pk=seller.pk)
+    if seller.status != Partner.Status.APPLIED:
+        return seller  # another editor decided first
     seller.status = Partner.Status.REJECTED
     seller.approved_by, seller.approved_at = approver, None
     seller.rejection_reason = reason
     seller.save()
+    return seller

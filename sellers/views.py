@@ -26,7 +26,7 @@ class SellerListView(ListView):
     def get_queryset(self):
         sellers = Partner.objects.public().order_by("name")
         commune = self.request.GET.get("commune", "")
-        return sellers.filter(commune_code=commune) if commune.isdigit() else sellers
+        return sellers.filter(commune_code=commune) if commune.isdecimal() and commune.isascii() else sellers
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

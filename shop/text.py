@@ -15,14 +15,14 @@ def slugify(value, allow_unicode=False):
     return django_slugify(anyascii(str(value)))
 
 
-def unique_slug(queryset, value, fallback, max_length=128):
+def unique_slug(queryset, value, fallback, max_length=128, reserved=()):
     """A slug of `value` that no row of `queryset` has yet: "hop-tac-xa", then "hop-tac-xa-2"…
 
     `fallback` stands in when the value has nothing to transliterate (only symbols, say).
     """
     base = slugify(value)[: max_length - 6].strip("-") or fallback
     slug, number = base, 2
-    while queryset.filter(slug=slug).exists():
+    while slug in reserved or queryset.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
 

@@ -8,13 +8,26 @@ from django.db import migrations, models
 
 
 def commune_names_to_codes(apps, schema_editor):
-    """The commune was free text; it becomes the code of a 2025 ward of the same name."""
+    """The commune was free text; it becomes the code of the ward of that name in this province.
+
+    Many ward names recur across provinces, so only the marketplace's province is searched, and
+    names are compared without accents or case. A name that matches nothing is printed.
+    """
+    import unicodedata
+
     from vietnam_provinces import Ward
 
-    codes = {ward.name: int(ward.code) for ward in Ward.iter_all()}
+    def folded(name):
+        name = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+        return " ".join("".join(ch for ch in name if not unicodedata.combining(ch)).lower().split())
+
+    province = settings.MARKETPLACE_PROVINCE_CODE
+    codes = {folded(ward.name): int(ward.code) for ward in Ward.iter_all() if int(ward.province_code) == province}
     Partner = apps.get_model("partner", "Partner")
     for partner in Partner.objects.exclude(commune=""):
-        partner.commune_code = codes.get(partner.commune.strip())
+        partner.commune_code = codes.get(folded(partner.commune))
+        if partner.commune_code is None:
+            print(f"\n  Seller {partner.pk} ({partner.name}): no ward named {partner.commune!r}; set it by hand.")
         partner.save(update_fields=["commune_code"])
 
 

@@ -22,6 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.utils.file import hash_filelike
 
 from cms.models import HomePage, StandardPage, StoryIndexPage, StoryPage
+from sellers.onboarding import SELLER_GROUP
 from shop.text import slugify
 from shop.users.phones import normalise_phone
 
@@ -185,6 +186,7 @@ def load_accounts(passwords, partners, report: Report):
         if account.role == "seller":
             seller = next(seller for seller in content.SELLERS if seller.email == account.email)
             partners[seller.slug].users.add(user)
+            user.groups.add(Group.objects.get(name=SELLER_GROUP))
         # An account that existed keeps its password; only show the demo one if it still works.
         shown = password if created or user.check_password(password) else "(changed by its owner)"
         logins.append(Login(account.role, account.name, user.email, user.phone_display, shown, user))

@@ -26,6 +26,10 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
 
+    def __str__(self):
+        """Her email, or her phone number when she has no email (a seller may not)."""
+        return self.email or format_phone(self.phone) or f"#{self.pk}"
+
     def clean(self):
         super().clean()
         if not self.email and not self.phone:

@@ -113,3 +113,38 @@ def test_only_union_editors_see_and_decide_applications(client, customer):
     assert client.post(f"/sellers/don-dang-ky/{seller.pk}/duyet/").status_code == 403
     seller.refresh_from_db()
     assert seller.status == "applied"
+
+
+@pytest.mark.django_db
+def test_a_phone_only_seller_shows_in_the_admin_under_her_phone(admin_client):
+    from django.contrib.auth import get_user_model
+
+    seller = get_user_model().objects.create(phone="0978 555 666", first_name="Lục Thị Duyên")
+
+    response = admin_client.get("/django-admin/users/user/")
+
+    assert response.status_code == 200
+    assert str(seller) == "0978 555 666"
+    assert "0978 555 666" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_business_named_like_a_page_of_the_directory_gets_a_slug_of_its_own():
+    from tests.factories import PartnerFactory
+
+    assert PartnerFactory(name="Đăng ký").slug == "dang-ky-2"
+
+
+@pytest.mark.django_db
+def test_two_editors_deciding_at_once_cannot_both_win(client, union_editor):
+    from sellers.models import Partner
+    from sellers.onboarding import approve_seller, reject_seller
+
+    client.post("/sellers/dang-ky/", application())
+    seller = Partner.objects.get(name="Cơ sở Thạch đen Phục Hòa")
+
+    approve_seller(seller, union_editor)
+    reject_seller(seller, union_editor, "Trễ")
+
+    seller.refresh_from_db()
+    assert (seller.status, seller.rejection_reason) == ("approved", "")
