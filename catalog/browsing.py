@@ -56,7 +56,7 @@ def communes_of_public_products():
     """
 
     def communes():
-        public = Product.objects.browsable().exclude(origin_code=None)
+        public = Product.objects.browsable().filter(seller__status="approved").exclude(origin_code=None)
         codes = public.order_by().values_list("origin_code", flat=True).distinct()
         named = [(code, ward_name(code)) for code in codes]
         return sorted((item for item in named if item[1]), key=lambda item: fold(item[1]))

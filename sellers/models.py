@@ -89,6 +89,9 @@ class Partner(AbstractPartner):
         super().save(*args, **kwargs)
         if renamed:
             self.refold_products()
+        from catalog.browsing import forget_communes
+
+        forget_communes()  # her products' communes come and go from the filter with her status
 
     def get_absolute_url(self):
         return reverse("sellers:detail", kwargs={"slug": self.slug})

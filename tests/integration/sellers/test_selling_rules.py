@@ -22,3 +22,17 @@ def test_nobody_can_buy_from_a_seller_who_is_not_approved(client, product, statu
         line.purchase_info.availability.is_available_to_buy for line in basket.context["basket"].all_lines()
     )
     assert all(line.product != other for line in basket.context["basket"].all_lines())
+
+
+@pytest.mark.django_db
+def test_a_suspended_sellers_commune_leaves_the_filter(client):
+    from tests.factories import PartnerFactory, ward_code
+
+    seller = PartnerFactory(commune_code=ward_code("Xã Hạ Lang"))
+    ProductFactory(title="Bánh khảo Hạ Lang", seller=seller, origin_code=ward_code("Xã Hạ Lang"))
+    assert "Xã Hạ Lang" in open_page(client, "/shop/catalogue/", VIETNAMESE).content.decode()
+
+    seller.status = "suspended"
+    seller.save()
+
+    assert "Xã Hạ Lang" not in open_page(client, "/shop/catalogue/", VIETNAMESE).content.decode()
