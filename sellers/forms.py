@@ -1,12 +1,9 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from shop.geography import home_wards
-from shop.users.phones import normalise_phone, validate_mobile
-
-TEL = forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"})
+from shop.users.forms import PHONE_INPUT, clean_new_phone
 
 
 class SellerApplicationForm(forms.Form):
@@ -17,7 +14,7 @@ class SellerApplicationForm(forms.Form):
         label=_("Name of your business"), max_length=128, help_text=_("e.g. Cơ sở Thạch đen Lục Duyên")
     )
     phone = forms.CharField(
-        label=_("Mobile number"), max_length=20, widget=TEL, help_text=_("You will log in with it.")
+        label=_("Mobile number"), max_length=20, widget=PHONE_INPUT, help_text=_("You will log in with it.")
     )
     commune_code = forms.TypedChoiceField(label=_("Commune or ward"), coerce=int, choices=())
     what_she_makes = forms.CharField(
@@ -31,11 +28,7 @@ class SellerApplicationForm(forms.Form):
         self.fields["commune_code"].choices = [("", _("Choose your commune or ward")), *home_wards()]
 
     def clean_phone(self):
-        validate_mobile(self.cleaned_data["phone"])
-        phone = normalise_phone(self.cleaned_data["phone"])
-        if get_user_model()._default_manager.filter(phone=phone).exists():
-            raise forms.ValidationError(_("An account with this phone number already exists."))
-        return phone
+        return clean_new_phone(self.cleaned_data["phone"])
 
     def clean(self):
         cleaned = super().clean()

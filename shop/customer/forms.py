@@ -1,12 +1,9 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer import forms as oscar_forms
 from oscar.apps.customer.forms import *  # noqa: F403  (the rest of Oscar's forms)
 
-from shop.users.phones import normalise_phone, validate_mobile
-
-PHONE_WIDGET = forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"})
+from shop.users.forms import PHONE_INPUT, clean_new_phone
 
 
 class EmailAuthenticationForm(oscar_forms.EmailAuthenticationForm):
@@ -24,13 +21,7 @@ class PhoneFieldMixin:
 
     def clean_phone(self):
         raw = self.cleaned_data.get("phone")
-        if not raw:
-            return None
-        validate_mobile(raw)
-        phone = normalise_phone(raw)
-        if get_user_model()._default_manager.filter(phone=phone).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(_("An account with this phone number already exists."))
-        return phone
+        return clean_new_phone(raw, account=self.instance) if raw else None
 
 
 class EmailUserCreationForm(PhoneFieldMixin, oscar_forms.EmailUserCreationForm):
@@ -38,7 +29,7 @@ class EmailUserCreationForm(PhoneFieldMixin, oscar_forms.EmailUserCreationForm):
 
     class Meta(oscar_forms.EmailUserCreationForm.Meta):
         fields = ("email", "phone")
-        widgets = {"phone": PHONE_WIDGET}
+        widgets = {"phone": PHONE_INPUT}
 
 
 class ProfileForm(PhoneFieldMixin, oscar_forms.UserForm):
@@ -46,4 +37,4 @@ class ProfileForm(PhoneFieldMixin, oscar_forms.UserForm):
 
     class Meta(oscar_forms.UserForm.Meta):
         fields = ["first_name", "last_name", "email", "phone"]
-        widgets = {"phone": PHONE_WIDGET}
+        widgets = {"phone": PHONE_INPUT}
