@@ -134,4 +134,78 @@ class StockRecord(AbstractStockRecord):
             self.product.save()
 
 
+class ShipmentQuerySet(models.QuerySet):
+    def of(self, seller):
+        """Her shipments, and no one else's."""
+        return self.filter(seller=seller)
+
+    def waiting(self):
+        """New shipments she has not accepted yet."""
+        return self.filter(status=Shipment.Status.NEW)
+
+    def open(self):
+        return self.exclude(status__in=Shipment.CLOSED)
+
+
+class Shipment(models.Model):
+    """One seller's part of an order: her lines, which she accepts, packs and sends herself."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ACCEPTED = "accepted", _("Accepted")
+        PACKED = "packed", _("Packed")
+        SHIPPED = "shipped", _("Shipped")
+        DELIVERED = "delivered", _("Delivered")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    # The one step forward from each status; cancelling is possible until it is shipped.
+    NEXT = {Status.NEW: Status.ACCEPTED, Status.ACCEPTED: Status.PACKED, Status.PACKED: Status.SHIPPED,
+            Status.SHIPPED: Status.DELIVERED}
+    CANCELLABLE = (Status.NEW, Status.ACCEPTED, Status.PACKED)
+    CLOSED = (Status.DELIVERED, Status.CANCELLED)
+
+    order = models.ForeignKey("order.Order", verbose_name=_("Order"), on_delete=models.CASCADE, related_name="shipments")
+    seller = models.ForeignKey(Partner, verbose_name=_("Seller"), on_delete=models.PROTECT, related_name="shipments")
+    status = models.CharField(_("Status"), max_length=16, choices=Status, default=Status.NEW, db_index=True)
+    shipping_charge = models.DecimalField(_("Shipping fee"), max_digits=12, decimal_places=2, default=0)
+    carrier = models.CharField(_("Carrier"), max_length=64, blank=True)
+    tracking_code = models.CharField(_("Tracking code"), max_length=64, blank=True)
+    cancel_reason = models.TextField(_("Why it was cancelled"), blank=True)
+    created_at = models.DateTimeField(_("Placed at"), auto_now_add=True, db_index=True)
+    accepted_at = models.DateTimeField(_("Accepted at"), null=True, blank=True)
+    packed_at = models.DateTimeField(_("Packed at"), null=True, blank=True)
+    shipped_at = models.DateTimeField(_("Shipped at"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("Delivered at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("Cancelled at"), null=True, blank=True)
+
+    objects = ShipmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Shipment")
+        verbose_name_plural = _("Shipments")
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["order", "seller"], name="one_shipment_per_seller_and_order")]
+
+    def __str__(self):
+        return f"{self.order.number} / {self.seller}"
+
+    @property
+    def lines(self):
+        """Her lines of the order."""
+        return self.order.lines.filter(partner_id=self.seller_id)
+
+    @property
+    def next_status(self):
+        return self.NEXT.get(self.status)
+
+    @property
+    def is_open(self):
+        """Until it is delivered or cancelled, she sees the buyer's address and phone."""
+        return self.status not in self.CLOSED
+
+    @property
+    def can_cancel(self):
+        return self.status in self.CANCELLABLE
+
+
 from oscar.apps.partner.models import *  # noqa: E402, F403  (the rest of Oscar's models)

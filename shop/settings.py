@@ -37,7 +37,7 @@ INSTALLED_APPS = [
     "shop.apps.ShopConfig",
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "shop.checkout.apps.CheckoutConfig",  # replaces oscar.apps.checkout
     "oscar.apps.address.apps.AddressConfig",
     "oscar.apps.shipping.apps.ShippingConfig",
     "catalog.apps.CatalogueConfig",  # replaces oscar.apps.catalogue

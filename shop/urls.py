@@ -18,6 +18,7 @@ urlpatterns = [
     path("shop/search/", ProductSearchView.as_view(), name="product-search"),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("sellers/", include("sellers.urls")),
+    path("seller/", include("sellers.portal.urls")),
 ]
 
 if settings.DEBUG:

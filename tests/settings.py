@@ -1,6 +1,7 @@
 """Settings for the test suite: the project's settings, changed only where tests need it."""
 
 import atexit
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -9,8 +10,9 @@ from shop.settings import *  # noqa: F403
 from shop.settings import BASE_DIR, DATABASES, STORAGES
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A file, not memory, so `pytest --reuse-db` keeps the migrated database between runs.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
+    # A file, not memory, so `pytest --reuse-db` keeps the migrated database between runs;
+    # TEST_SQLITE_NAME gives a second run at the same time a file of its own.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_SQLITE_NAME", str(BASE_DIR / "test-db.sqlite3"))}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

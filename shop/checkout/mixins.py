@@ -1,0 +1,14 @@
+from django.db import transaction
+from oscar.apps.checkout import mixins
+
+from sellers.fulfilment import split_order_by_seller
+
+
+class OrderPlacementMixin(mixins.OrderPlacementMixin):
+    """Oscar's mixin; also splits every order by seller, in the same transaction."""
+
+    def place_order(self, *args, **kwargs):
+        with transaction.atomic():
+            order = super().place_order(*args, **kwargs)
+            split_order_by_seller(order)
+        return order
