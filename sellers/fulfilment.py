@@ -1,7 +1,6 @@
 """How a seller fulfils her part of an order: each order is split into one shipment per seller,
 which she accepts, packs, ships and sees delivered, or cancels (returning the stock)."""
 
-from django.db import transaction
 from oscar.core.loading import get_model
 
 Shipment = get_model("partner", "Shipment")

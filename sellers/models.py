@@ -164,7 +164,9 @@ class Shipment(models.Model):
     CANCELLABLE = (Status.NEW, Status.ACCEPTED, Status.PACKED)
     CLOSED = (Status.DELIVERED, Status.CANCELLED)
 
-    order = models.ForeignKey("order.Order", verbose_name=_("Order"), on_delete=models.CASCADE, related_name="shipments")
+    order = models.ForeignKey(
+        "order.Order", verbose_name=_("Order"), on_delete=models.CASCADE, related_name="shipments"
+    )
     seller = models.ForeignKey(Partner, verbose_name=_("Seller"), on_delete=models.PROTECT, related_name="shipments")
     status = models.CharField(_("Status"), max_length=16, choices=Status, default=Status.NEW, db_index=True)
     shipping_charge = models.DecimalField(_("Shipping fee"), max_digits=12, decimal_places=2, default=0)
