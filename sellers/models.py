@@ -1,13 +1,18 @@
+from decimal import Decimal
+from typing import NamedTuple
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Q, Sum, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
 
 from shop.geography import validate_ward, ward_name
 from shop.text import unique_slug
-from shop.users.phones import normalise_phone, validate_mobile
+from shop.users.phones import format_phone, normalise_phone, validate_mobile
 
 # Paths under /sellers/ that are pages of their own, so never a seller's slug.
 RESERVED_SLUGS = {"dang-ky", "don-dang-ky"}
@@ -143,8 +148,41 @@ class ShipmentQuerySet(models.QuerySet):
         """New shipments she has not accepted yet."""
         return self.filter(status=Shipment.Status.NEW)
 
+    def to_do(self):
+        """Shipments that still need her hands: new, accepted or packed."""
+        return self.filter(status__in=Shipment.TO_DO)
+
     def open(self):
         return self.exclude(status__in=Shipment.CLOSED)
+
+    def with_her_totals(self):
+        """Each shipment with `her_items` and `her_total`: her lines not cancelled, counted in the same query.
+
+        The lines are summed in the database so a list of shipments costs one query however long it is.
+        """
+        hers = Q(order__lines__partner=F("seller")) & ~Q(order__lines__status=Shipment.LINE_CANCELLED)
+        return self.annotate(
+            her_items=Coalesce(Sum("order__lines__quantity", filter=hers), 0),
+            her_total=Coalesce(
+                Sum("order__lines__line_price_incl_tax", filter=hers),
+                Value(Decimal("0.00")),
+                output_field=models.DecimalField(max_digits=12, decimal_places=2),
+            ),
+        )
+
+
+class BuyerDetails(NamedTuple):
+    """What a seller may know of the buyer: a name, and, while she is sending, a phone and an address."""
+
+    name: str
+    phone: str  # E.164, for a tel: link; "" once the shipment is closed
+    address: list  # street to province while open; only the commune and province afterwards
+    notes: str
+
+    @property
+    def phone_display(self):
+        """0912 345 678, as she would dial it."""
+        return format_phone(self.phone)
 
 
 class Shipment(models.Model):
@@ -159,10 +197,25 @@ class Shipment(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     # The one step forward from each status; cancelling is possible until it is shipped.
-    NEXT = {Status.NEW: Status.ACCEPTED, Status.ACCEPTED: Status.PACKED, Status.PACKED: Status.SHIPPED,
-            Status.SHIPPED: Status.DELIVERED}
+    NEXT = {
+        Status.NEW: Status.ACCEPTED,
+        Status.ACCEPTED: Status.PACKED,
+        Status.PACKED: Status.SHIPPED,
+        Status.SHIPPED: Status.DELIVERED,
+    }
     CANCELLABLE = (Status.NEW, Status.ACCEPTED, Status.PACKED)
+    TO_DO = (Status.NEW, Status.ACCEPTED, Status.PACKED)
     CLOSED = (Status.DELIVERED, Status.CANCELLED)
+    # When each status was reached.
+    STAMPS = {
+        Status.ACCEPTED: "accepted_at",
+        Status.PACKED: "packed_at",
+        Status.SHIPPED: "shipped_at",
+        Status.DELIVERED: "delivered_at",
+        Status.CANCELLED: "cancelled_at",
+    }
+    # Oscar's order line status is free text; this one marks a line its seller cancelled.
+    LINE_CANCELLED = "Cancelled"
 
     order = models.ForeignKey(
         "order.Order", verbose_name=_("Order"), on_delete=models.CASCADE, related_name="shipments"
@@ -187,14 +240,25 @@ class Shipment(models.Model):
         verbose_name_plural = _("Shipments")
         ordering = ["-created_at", "-pk"]
         constraints = [models.UniqueConstraint(fields=["order", "seller"], name="one_shipment_per_seller_and_order")]
+        # Her list of orders, newest first.
+        indexes = [models.Index(fields=["seller", "-created_at"], name="shipment_seller_newest")]
 
     def __str__(self):
         return f"{self.order.number} / {self.seller}"
+
+    def get_absolute_url(self):
+        """Her page of this shipment in the seller portal."""
+        return reverse("seller-portal:order-detail", kwargs={"shipment_pk": self.pk})
 
     @property
     def lines(self):
         """Her lines of the order."""
         return self.order.lines.filter(partner_id=self.seller_id)
+
+    @property
+    def live_lines(self):
+        """Her lines still to be sent: not cancelled."""
+        return self.lines.exclude(status=self.LINE_CANCELLED)
 
     @property
     def next_status(self):
@@ -208,6 +272,20 @@ class Shipment(models.Model):
     @property
     def can_cancel(self):
         return self.status in self.CANCELLABLE
+
+    def buyer_details(self):
+        """The buyer as she may see them: whom to call and where to send while the shipment is open;
+        once it is delivered or cancelled she needs neither, so only the name and commune remain."""
+        address = self.order.shipping_address
+        if address is None:
+            user = self.order.user
+            return BuyerDetails(user.get_full_name() if user else "", "", [], "")
+        area = [part for part in (address.line4, address.state) if part]
+        if not self.is_open:
+            return BuyerDetails(address.name, "", area, "")
+        street = [part for part in (address.line1, address.line2, address.line3) if part]
+        phone = address.phone_number.as_e164 if address.phone_number else ""
+        return BuyerDetails(address.name, phone, street + area, address.notes)
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403  (the rest of Oscar's models)

@@ -127,3 +127,39 @@ def create_purchase(user, product, order_status="Being processed", line_status="
 def ward_code(name):
     """The code of a commune or ward of the marketplace's province, by its name ("Xã Trùng Khánh")."""
     return next(code for code, ward in home_wards() if ward == name)
+
+
+def place_order(user, *purchases, email="khach.vang.lai@example.vn"):
+    """A real order for `purchases` (products, or (product, quantity) pairs), as checkout places it.
+
+    Oscar's OrderCreator writes it from a basket (stock allocated), with a Vietnamese delivery
+    address and phone; then it is split into one shipment per seller. `user` None is a guest
+    who gave `email`. No seller is emailed.
+    """
+    from django.db import transaction
+    from oscar.core.loading import get_class
+
+    from sellers.fulfilment import split_order_by_seller
+
+    basket = get_model("basket", "Basket").objects.create(owner=user)
+    basket.strategy = get_class("partner.strategy", "Selector")().strategy(user=user)
+    for purchase in purchases:
+        product, quantity = purchase if isinstance(purchase, tuple) else (purchase, 1)
+        basket.add_product(product, quantity)
+    address = get_model("order", "ShippingAddress").objects.create(
+        first_name="Nông Thị",
+        last_name="Lan",
+        line1="Số 12, tổ 3",
+        line4="Phường Thục Phán",
+        state="Cao Bằng",
+        country_id="VN",
+        phone_number="+84912345678",
+        notes="Gọi trước khi giao",
+    )
+    with transaction.atomic():
+        order = oscar_factories.create_order(
+            basket=basket, user=user, shipping_address=address, guest_email="" if user else email
+        )
+        split_order_by_seller(order)
+    order.refresh_from_db()  # its number as stored: a string
+    return order

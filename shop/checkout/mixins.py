@@ -1,14 +1,15 @@
 from django.db import transaction
 from oscar.apps.checkout import mixins
 
-from sellers.fulfilment import split_order_by_seller
+from sellers.fulfilment import notify_sellers_of_order, split_order_by_seller
 
 
 class OrderPlacementMixin(mixins.OrderPlacementMixin):
-    """Oscar's mixin; also splits every order by seller, in the same transaction."""
+    """Oscar's mixin; also splits every order by seller, in the same transaction, and tells the sellers."""
 
     def place_order(self, *args, **kwargs):
         with transaction.atomic():
             order = super().place_order(*args, **kwargs)
             split_order_by_seller(order)
+            notify_sellers_of_order(order)  # sent only once the order is committed
         return order
