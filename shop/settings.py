@@ -123,6 +123,7 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
                 "shop.context_processors.marketplace",
+                "sellers.context_processors.seller_portal",
             ],
         },
     },

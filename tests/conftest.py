@@ -5,11 +5,13 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connections
 
+from sellers.onboarding import SELLER_GROUP
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, create_category
 from tests.pages import soup_of
 
@@ -108,3 +110,12 @@ def product(seller, category):
         stockrecords__price=Decimal("125000.00"),
         categories=[category],
     )
+
+
+@pytest.fixture
+def seller_owner(seller):
+    """The woman who runs `seller`: a phone-only account with the seller role, as approval leaves it."""
+    owner = UserFactory(email=None, first_name="Mai", last_name="Đàm", phone="0987 654 321")
+    owner.groups.add(Group.objects.get(name=SELLER_GROUP))
+    seller.users.add(owner)
+    return owner

@@ -1,13 +1,16 @@
 """Who may use the seller portal, and the one rule of isolation: a seller reaches her own rows only.
 
 Every portal view inherits SellerPortalMixin. It finds the approved business of the person
-logged in (`self.seller`); anything taken from the URL must be looked up through
-`self.my_products()`, `self.my_shipments()`…, so another seller's id is simply not found (404).
+logged in (`self.seller`) and, before any view code runs, answers 404 for an id in the URL that
+is not among her own rows (OWN_ROWS). Views still look objects up through `self.my_products()`,
+`self.my_shipments()`…, never through the model's manager.
 tests/integration/sellers/test_portal_isolation.py tries every portal URL as a second seller.
 """
 
 from django.contrib.auth.mixins import AccessMixin
-from django.shortcuts import render
+from django.core.exceptions import ImproperlyConfigured
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from oscar.core.loading import get_model
 
 Partner = get_model("partner", "Partner")
@@ -17,12 +20,29 @@ Shipment = get_model("partner", "Shipment")
 Line = get_model("order", "Line")
 
 
+# Each id a portal URL may take, and the method that finds it among her own rows.
+OWN_ROWS = {
+    "product_pk": "my_products",
+    "photo_pk": "my_photos",
+    "shipment_pk": "my_shipments",
+    "line_pk": "my_lines",
+}
+
+
 def business_of(user):
     """The business a person sells for, approved or not; None for a customer."""
     if not user.is_authenticated:
         return None
     businesses = Partner.objects.filter(users=user).order_by("pk")
     return businesses.filter(status=Partner.Status.APPROVED).first() or businesses.first()
+
+
+def seller_home_for(user):
+    """Her shop's home page, for a person who sells for an approved business; else None."""
+    business = business_of(user)
+    if business and business.status == Partner.Status.APPROVED:
+        return reverse("seller-portal:home")
+    return None
 
 
 class SellerPortalMixin(AccessMixin):
@@ -35,7 +55,15 @@ class SellerPortalMixin(AccessMixin):
         if business is None or business.status != Partner.Status.APPROVED:
             return render(request, "sellers/portal/no_entry.html", {"business": business}, status=403)
         self.seller = business
+        self.check_ids_are_hers(kwargs)
         return super().dispatch(request, *args, **kwargs)
+
+    def check_ids_are_hers(self, kwargs):
+        """404 for an id in the URL that is not hers, before the view (or its 405) runs, GET or POST."""
+        for kwarg, value in kwargs.items():
+            if kwarg not in OWN_ROWS:
+                raise ImproperlyConfigured(f"{type(self).__name__}: say in OWN_ROWS whose {kwarg} it is.")
+            get_object_or_404(getattr(self, OWN_ROWS[kwarg])().only("pk"), pk=value)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,0 +1,81 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+
+from catalog.images import ProductPhotoField
+from shop.users.forms import PHONE_INPUT
+from shop.users.phones import normalise_phone
+
+Partner = get_model("partner", "Partner")
+
+
+class ProfileForm(forms.ModelForm):
+    """What she says about her business, how buyers and the Union reach her, and where her money goes."""
+
+    # Her photo gets the product photos' checks: upright, at most 2000 px, no GPS position.
+    photo = ProductPhotoField(
+        label=_("Your photo"), required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/*"})
+    )
+
+    class Meta:
+        model = Partner
+        fields = [
+            "name", "owner_name", "story", "photo", "kind", "members",
+            "phone", "zalo",
+            "bank_name", "bank_account_number", "bank_account_holder",
+            "ethnic_group", "show_ethnic_group",
+        ]  # fmt: skip
+        labels = {"name": _("Name of your business"), "owner_name": _("Your full name")}
+        help_texts = {
+            "story": _("How you started, how you make your products. Buyers read it on your page."),
+            "members": _("Only for a cooperative."),
+            "zalo": _("Leave empty if it is the same as your phone."),
+        }
+        widgets = {
+            "story": forms.Textarea(attrs={"rows": 6}),
+            "kind": forms.RadioSelect,
+            "members": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+            "phone": PHONE_INPUT,
+            "zalo": PHONE_INPUT,
+            "bank_account_number": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        }
+
+    PUBLIC = ("name", "owner_name", "story", "photo", "kind", "members")
+    CONTACT = ("phone", "zalo")
+    PAYOUT = ("bank_name", "bank_account_number", "bank_account_holder")
+    PRIVATE = ("ethnic_group", "show_ethnic_group")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = True
+        self.fields["phone"].required = True
+
+    def sections(self):
+        """The form's fields in the groups the page shows them: about her, contact, payouts, private."""
+        return [
+            (_("About you"), None, [self[name] for name in self.PUBLIC]),
+            (
+                _("Contact"),
+                _("Buyers do not see your numbers; the Union calls you on them."),
+                [self[n] for n in self.CONTACT],
+            ),
+            (_("Getting paid"), _("Only you and the Women's Union see this."), [self[n] for n in self.PAYOUT]),
+            (_("Private"), None, [self[n] for n in self.PRIVATE]),
+        ]
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data["phone"]) or self.cleaned_data["phone"]
+
+    def clean_bank_account_number(self):
+        number = "".join(self.cleaned_data["bank_account_number"].split())
+        if number and not number.isdigit():
+            raise forms.ValidationError(_("An account number has digits only."))
+        return number
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Partner.Kind.COOPERATIVE and not cleaned.get("members"):
+            self.add_error("members", _("Say how many members the cooperative has."))
+        if cleaned.get("kind") == Partner.Kind.HOUSEHOLD:
+            cleaned["members"] = None
+        return cleaned

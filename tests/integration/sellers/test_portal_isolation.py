@@ -1,0 +1,120 @@
+"""A seller can never see or change another seller's products, photos, stock, orders, lines or buyers.
+
+Every URL of the seller portal is found in the URLconf, not listed by hand: a new view is
+covered the day it is added, and a new kind of id in a URL fails here until it is mapped to
+another seller's object below.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, reverse
+
+import sellers.portal.urls
+from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory, UserFactory, place_order
+from tests.pages import text_of
+
+# What a URL's id names, and how to find Hoa's object of that kind (see `hoas_shop`).
+OBJECT_OF_KWARG = {
+    "product_pk": lambda shop: shop["product"].pk,
+    "photo_pk": lambda shop: shop["photo"].pk,
+    "shipment_pk": lambda shop: shop["shipment"].pk,
+    "line_pk": lambda shop: shop["line"].pk,
+}
+
+# A POST with everything a portal form could ask for, so a 404 is not hiding a form error.
+EVERY_FIELD = {
+    "change": "1",
+    "title": "Đã đổi",
+    "price": "1000",
+    "num_in_stock": "99",
+    "carrier": "Viettel Post",
+    "tracking_code": "VTP123",
+    "reason": "Thử",
+    "lines": [],
+    "is_public": "",
+}
+
+
+def portal_urls(patterns=sellers.portal.urls.urlpatterns, converters=None):
+    """(name, kwarg names) of every URL of the portal, includes followed."""
+    for entry in patterns:
+        found = {**(converters or {}), **entry.pattern.converters}
+        if isinstance(entry, URLResolver):
+            yield from portal_urls(entry.url_patterns, found)
+        elif isinstance(entry, URLPattern):
+            yield entry.name, sorted(found)
+
+
+PORTAL_URLS = list(portal_urls())
+URLS_WITH_IDS = [(name, kwargs) for name, kwargs in PORTAL_URLS if kwargs]
+URLS_WITHOUT_IDS = [name for name, kwargs in PORTAL_URLS if not kwargs]
+
+
+@pytest.fixture
+def hoas_shop(db):
+    """Hoa's shop: a product with a photo, and an order from a buyer with her line in it."""
+    hoa = PartnerFactory(name="Cơ sở Miến dong Hoa Thám")
+    product = ProductFactory(title="Miến dong Hoa Thám", seller=hoa, stockrecords__num_in_stock=10)
+    photo = ProductImageFactory(product=product)
+    buyer = UserFactory(first_name="Bế Thị", last_name="Xuân")
+    order = place_order(buyer, (product, 2))
+    return {
+        "seller": hoa,
+        "product": product,
+        "photo": photo,
+        "order": order,
+        "shipment": order.shipments.get(seller=hoa),
+        "line": order.lines.get(partner=hoa),
+    }
+
+
+@pytest.fixture
+def mai(client, seller, seller_owner):
+    """Mai, another approved seller, logged in to her own portal; she has a product and an order too."""
+    ProductFactory(title="Thạch đen Phục Hòa", seller=seller)
+    client.force_login(seller_owner)
+    return client
+
+
+def test_the_portal_has_urls_with_ids_to_check():
+    names = {name for name, _kwargs in URLS_WITH_IDS}
+    assert {"product-edit", "order-detail"} <= names
+
+
+@pytest.mark.parametrize(("name", "kwargs"), URLS_WITH_IDS, ids=[name for name, _ in URLS_WITH_IDS])
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.django_db
+def test_seller_gets_not_found_for_another_sellers_object(mai, hoas_shop, name, kwargs, method):
+    # Given the address of one of Hoa's things
+    unknown = set(kwargs) - set(OBJECT_OF_KWARG)
+    assert not unknown, f"{name} takes {unknown}: map it to another seller's object in OBJECT_OF_KWARG"
+    url = reverse(f"seller-portal:{name}", kwargs={kwarg: OBJECT_OF_KWARG[kwarg](hoas_shop) for kwarg in kwargs})
+    product, shipment = hoas_shop["product"], hoas_shop["shipment"]
+    stock_before = product.stockrecords.values_list("num_in_stock", "num_allocated", "price").get()
+
+    # When Mai opens it, or sends a form to it
+    response = getattr(mai, method)(url, EVERY_FIELD) if method == "post" else mai.get(url)
+
+    # Then it is not found, and nothing of Hoa's changed
+    assert response.status_code == 404, f"{method.upper()} {url} answered {response.status_code}"
+    assert "Hoa Thám" not in response.content.decode()
+    product.refresh_from_db()
+    shipment.refresh_from_db()
+    assert product.title == "Miến dong Hoa Thám"
+    assert product.is_public
+    assert product.images.count() == 1
+    assert product.stockrecords.values_list("num_in_stock", "num_allocated", "price").get() == stock_before
+    assert shipment.status == shipment.Status.NEW
+    assert hoas_shop["line"].__class__.objects.get(pk=hoas_shop["line"].pk).status == hoas_shop["line"].status
+
+
+@pytest.mark.parametrize("name", URLS_WITHOUT_IDS)
+@pytest.mark.django_db
+def test_seller_pages_show_nothing_of_another_sellers_shop(mai, hoas_shop, name):
+    for query in ("", "?status=all", "?status=shipped", "?status=cancelled"):
+        response = mai.get(reverse(f"seller-portal:{name}") + query)
+
+        assert response.status_code == 200
+        page = text_of(response)
+        assert "Hoa Thám" not in page
+        assert hoas_shop["order"].number not in page
+        assert "Xuân" not in page  # Hoa's buyer
