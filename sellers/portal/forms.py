@@ -4,7 +4,7 @@ from oscar.core.loading import get_model
 
 from catalog.images import ProductPhotoField
 from shop.users.forms import PHONE_INPUT
-from shop.users.phones import normalise_phone
+from shop.users.phones import format_phone, normalise_phone
 
 Partner = get_model("partner", "Partner")
 
@@ -13,9 +13,7 @@ class ProfileForm(forms.ModelForm):
     """What she says about her business, how buyers and the Union reach her, and where her money goes."""
 
     # Her photo gets the product photos' checks: upright, at most 2000 px, no GPS position.
-    photo = ProductPhotoField(
-        label=_("Your photo"), required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/*"})
-    )
+    photo = ProductPhotoField(label=_("Your photo"), required=False)
 
     class Meta:
         model = Partner
@@ -49,6 +47,8 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["name"].required = True
         self.fields["phone"].required = True
+        for number in self.CONTACT:  # as she writes it: 0912 345 601, not +84912345601
+            self.initial[number] = format_phone(self.initial.get(number)) or self.initial.get(number)
 
     def sections(self):
         """The form's fields in the groups the page shows them: about her, contact, payouts, private."""

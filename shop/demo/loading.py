@@ -27,6 +27,7 @@ from shop.text import slugify
 from shop.users.phones import normalise_phone
 
 from . import content, facts, pictures
+from .orders import load_orders
 
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
@@ -59,6 +60,8 @@ def load_demo_data(passwords, report: Report):
     logins = load_accounts(passwords, partners, report)
     editor = next(login.user for login in logins if login.role == "editor")
     load_pages(partners, editor, report)
+    customer = next(login.user for login in logins if login.role == "customer")
+    load_orders(customer, partners, report)
     return logins
 
 

@@ -29,6 +29,7 @@ URLS = [
     "/shop/basket/",
     "/shop/accounts/login/",
     "/cms/",
+    "/seller/",
     "/shop/dashboard/",
     "/django-admin/",
 ]
