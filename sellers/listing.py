@@ -5,6 +5,9 @@ one whole live here:
 
 - a product has one stock record, hers, with a SKU made for it;
 - its price is in whole đồng; its stock never goes below what orders already hold;
+- what she types as stock is a change to what was left when she opened the page, so orders
+  that came in while it was open keep what they took;
+- a form is saved once: a second send of it (a double tap on a slow network) saves nothing;
 - it has at most MAX_PHOTOS photos, numbered 0, 1, 2… in order; number 0 is the main one;
 - her description is plain text, stored as escaped HTML paragraphs (the storefront shows HTML).
 
@@ -20,6 +23,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -33,15 +37,14 @@ from django.utils.translation import ngettext
 from oscar.core.loading import get_model
 from oscar.core.thumbnails import get_thumbnailer
 
+from .sales import LOW_STOCK
+
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
 ProductCategory = get_model("catalogue", "ProductCategory")
 StockRecord = get_model("partner", "StockRecord")
 
 MAX_PHOTOS = 5
-# "Running low" when her stock record sets no threshold of its own: a few left of a
-# hand-made product is a few days of orders.
-LOW_STOCK = 3
 CURRENCY = "VND"
 
 
@@ -113,6 +116,7 @@ def save_listing(
     category,
     price,
     stock,
+    stock_shown=None,
     description="",
     weight_grams=None,
     is_public=True,
@@ -121,8 +125,9 @@ def save_listing(
     """Add a product of hers (product=None) or change one, with its stock record and new photos, all or nothing.
 
     `price` is in whole đồng; `stock` is how many she can still sell, so what orders hold
-    comes on top; `photos` are checked uploads (catalog.images.prepare_product_photo), added
-    after the photos it has. A new product comes from her commune.
+    comes on top; `stock_shown` is how many the page she typed it on said were left (see
+    set_price_and_stock); `photos` are checked uploads (catalog.images.prepare_product_photo),
+    added after the photos it has. A new product comes from her commune.
     """
     if product is None:
         product = Product(seller=seller, origin_code=seller.commune_code)
@@ -140,7 +145,7 @@ def save_listing(
     product.save()
 
     set_category(product, category)
-    set_price_and_stock(product, seller, price, stock)
+    set_price_and_stock(product, seller, price, stock, stock_shown)
     add_photos(product, photos)
     return product
 
@@ -154,13 +159,26 @@ def set_category(product, category):
     ProductCategory.objects.create(product=product, category=category)
 
 
-def set_price_and_stock(product, seller, price, stock):
+def set_price_and_stock(product, seller, price, stock, shown=None):
+    """Set its price, and how many she can still sell: never below 0, nor below what orders hold.
+
+    With `shown`, the number left when she opened the page, only her change is applied, to what
+    is left now: orders placed while the page was open keep what they took, and a stock she
+    did not touch stays as it is. A change that would take away more than is left now leaves
+    none. Without it (a new product, a page from before the form sent it) `stock` is what is left.
+    """
     record = StockRecord.objects.select_for_update().filter(product=product).first()
     if record is None:
         record = StockRecord(product=product, partner=seller, partner_sku=new_sku(seller, product))
+        shown = None
     record.price = Decimal(price)
     record.price_currency = CURRENCY
-    record.num_in_stock = stock + max(record.num_allocated or 0, 0)
+    held = max(record.num_allocated or 0, 0)
+    if shown is None:
+        record.num_in_stock = held + stock
+    elif stock != shown:
+        left_now = max((record.num_in_stock or 0) - held, 0)
+        record.num_in_stock = held + max(left_now + stock - shown, 0)
     record.save()
     return record
 
@@ -202,6 +220,57 @@ def too_many_photos_message(count, adding):
         "adding": adding,
         "room": room,
     }
+
+
+# One save per form
+
+# A form being saved is claimed for a few minutes, long enough for a save with photos; a
+# claim left by a save that never finished then lapses, so the page can be sent again.
+SAVING_FOR = 10 * 60  # seconds
+# Saved, its token keeps naming the product for a day: a page left open on her phone overnight.
+SAVED_FOR = 24 * 60 * 60
+SAVING = "saving"
+
+
+def new_form_token():
+    """The one-time token of a product form, made when the blank form is shown."""
+    return uuid.uuid4().hex
+
+
+def save_listing_once(seller, product, token, values):
+    """save_listing, once per form: the same form sent again (a double tap, a resend) saves nothing.
+
+    `token` is the form's one-time token; a form without one (a page from before) is saved
+    each time it comes. `values` returns save_listing's keyword arguments; it is called only
+    to save, so a second send does not open her kept photos. The token is claimed in the
+    cache, whose add() is atomic (Redis in production), before anything is saved.
+
+    Returns (product, saved): on a second send, the product the first one saved (None while
+    that one is still saving a new product) and False.
+    """
+    if not token:
+        return save_listing(seller, product, **values()), True
+    key = form_token_key(seller, token)
+    if not cache.add(key, SAVING, timeout=SAVING_FOR):
+        return product or product_saved_under(seller, cache.get(key)), False
+    try:
+        product = save_listing(seller, product, **values())
+    except BaseException:
+        cache.delete(key)  # nothing was saved: the same form may be sent again
+        raise
+    cache.set(key, product.pk, timeout=SAVED_FOR)
+    return product, True
+
+
+def product_saved_under(seller, saved):
+    """Her product a form token names, or None while it is being saved."""
+    if not isinstance(saved, int):
+        return None
+    return Product.objects.filter(seller=seller, pk=saved).first()
+
+
+def form_token_key(seller, token):
+    return f"seller-portal:listing-form:{seller.pk}:{token}"
 
 
 # Quick changes from her list

@@ -10,7 +10,15 @@ from oscar.core.loading import get_model
 
 from catalog.forms import HIGHEST_PRICE
 from catalog.images import ProductPhotoField
-from sellers.listing import MAX_PHOTOS, ListingRow, description_text, keep_photo, kept_photo, too_many_photos_message
+from sellers.listing import (
+    MAX_PHOTOS,
+    ListingRow,
+    description_text,
+    keep_photo,
+    kept_photo,
+    new_form_token,
+    too_many_photos_message,
+)
 
 Category = get_model("catalogue", "Category")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -20,6 +28,7 @@ WHOLE_DONG = re.compile(r"\d+|\d{1,3}(?:[., \u00a0]\d{3})+")
 CURRENCY_WORD = re.compile(r"\s*(₫|đồng|dong|vnd|vnđ|đ|d)\.?$", re.IGNORECASE)
 MOST_IN_STOCK = 1_000_000
 HEAVIEST = 1_000_000  # grams: a tonne is not sent by post
+FORM_TOKEN = re.compile(r"[0-9a-f]{32}")
 
 
 class PriceInDongField(forms.IntegerField):
@@ -149,6 +158,10 @@ class ListingForm(forms.Form):
     )
     photos = PhotosField(label=_("Photos"))
     kept_photos = KeptPhotosField()
+    # How many were left to sell when the edit page was made: what she types is a change to it.
+    stock_shown = forms.CharField(required=False, widget=forms.HiddenInput)
+    # One-time, made with the blank form and sent back with each try of it, so a second send is not saved again.
+    form_token = forms.CharField(required=False, initial=new_form_token, widget=forms.HiddenInput)
 
     def __init__(self, *args, seller, product=None, **kwargs):
         self.seller, self.product = seller, product
@@ -158,6 +171,8 @@ class ListingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.kept = []
         self.fields["category"].choices = [("", _("Choose…")), *category_choices(product)]
+        if product is None:
+            del self.fields["stock_shown"]
         held = self.held_for_orders(product)
         if held:
             self.fields["stock"].help_text = ngettext(
@@ -181,6 +196,7 @@ class ListingForm(forms.Form):
             "category": links[0] if links else "",
             "price": written_price(row.price),
             "stock": row.left,
+            "stock_shown": row.left,
             "description": description_text(product.description),
             "weight_grams": product.weight_grams,
             "is_public": product.is_public,
@@ -193,6 +209,14 @@ class ListingForm(forms.Form):
     def clean_kept_photos(self):
         self.kept = [photo for token in self.cleaned_data["kept_photos"] if (photo := kept_photo(self.seller, token))]
         return self.kept
+
+    def clean_stock_shown(self):
+        shown = self.cleaned_data["stock_shown"].strip()
+        return int(shown) if shown.isascii() and shown.isdigit() else None  # none: she sets what is left
+
+    def clean_form_token(self):
+        token = self.cleaned_data["form_token"]
+        return token if FORM_TOKEN.fullmatch(token) else ""  # none (a page from before): saved each time
 
     def clean_category(self):
         pk = self.cleaned_data["category"]
@@ -218,7 +242,10 @@ class ListingForm(forms.Form):
     def listing_values(self):
         """The keyword arguments of sellers.listing.save_listing."""
         fields = ["title", "product_class", "category", "price", "stock", "description", "weight_grams", "is_public"]
-        return {name: self.cleaned_data[name] for name in fields} | {"photos": self.photos_to_add()}
+        return {name: self.cleaned_data[name] for name in fields} | {
+            "stock_shown": self.cleaned_data.get("stock_shown"),
+            "photos": self.photos_to_add(),
+        }
 
 
 def written_price(price):

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, ListView, View
 
 from sellers import listing
@@ -67,20 +68,56 @@ class ListingFormView(SellerPortalMixin, FormView):
         return context
 
     def form_valid(self, form):
+        token = form.cleaned_data["form_token"]
         try:
-            product = listing.save_listing(self.seller, self.product, **form.listing_values())
+            product, saved = listing.save_listing_once(self.seller, self.product, token, form.listing_values)
         except ValidationError as error:
             # Another tab added photos meanwhile: the limit is checked again inside the transaction.
             form.add_error("photos", error)
             return self.form_invalid(form)
+        if not saved:
+            return self.sent_again(product)
         for photo in form.kept:
             photo.discard()
-        messages.success(self.request, _("Saved “%(title)s”.") % {"title": product.title})
+        messages.success(self.request, saved_message(product, form.cleaned_data["stock"]))
+        return redirect(f"{reverse('seller-portal:products')}#product-{product.pk}")
+
+    def sent_again(self, product):
+        """The same form came a second time (a double tap): say it was saved once, and show her list."""
+        if product is None:  # the first send is still saving it
+            messages.info(
+                self.request,
+                _(
+                    "This product is being saved. You tapped Save twice, so it is saved once: "
+                    "it will be in your list in a moment."
+                ),
+            )
+            return redirect("seller-portal:products")
+        messages.info(
+            self.request,
+            _("“%(title)s” is already saved. You tapped Save twice, so it was saved once.") % {"title": product.title},
+        )
         return redirect(f"{reverse('seller-portal:products')}#product-{product.pk}")
 
     def form_invalid(self, form):
         form.keep_good_photos()
         return super().form_invalid(form)
+
+
+def saved_message(product, typed):
+    """ "Saved", and how many are left to sell if that is not what she typed (the stock moved while she edited)."""
+    left = listing.ListingRow(product).left
+    if left == typed:
+        return _("Saved “%(title)s”.") % {"title": product.title}
+    if left == 0:
+        return _("Saved “%(title)s”. The stock went down while the page was open: none are left to sell now.") % {
+            "title": product.title
+        }
+    return ngettext(
+        "Saved “%(title)s”. The stock changed while the page was open: %(left)s is left to sell now, not %(typed)s.",
+        "Saved “%(title)s”. The stock changed while the page was open: %(left)s are left to sell now, not %(typed)s.",
+        left,
+    ) % {"title": product.title, "left": left, "typed": typed}
 
 
 class ButtonView(SellerPortalMixin, View):

@@ -12,8 +12,8 @@ from oscar.core.loading import get_model
 
 from sellers.listing import description_html, description_text, keep_photo, kept_photo
 from sellers.portal.product_forms import PriceInDongField
-from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory, UserFactory
-from tests.pages import VIETNAMESE, open_page, soup_of
+from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory, UserFactory, place_order
+from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
 from tests.photos import BLUE, RED, colour_at, photo_file, sideways_phone_jpeg, stored, two_halves
 
 Product = get_model("catalogue", "Product")
@@ -86,6 +86,19 @@ def shop_titles(client):
 
 def her_product(seller, **kwargs):
     return ProductFactory(seller=seller, **kwargs)
+
+
+def sent_back(page):
+    """The hidden fields of the product form on a page, as her browser sends them back with what she types."""
+    return {field["name"]: field.get("value", "") for field in page.select(".product-form input[type=hidden]")}
+
+
+def stock_of(product):
+    return StockRecord.objects.filter(product=product).values_list("num_in_stock", "num_allocated").get()
+
+
+def list_titles(response):
+    return [title.get_text(strip=True) for title in soup_of(response).select(".product-row .row-title")]
 
 
 # The list
@@ -263,6 +276,57 @@ def test_photos_added_to_a_product_cannot_bring_it_over_five(seller_client, sell
     assert product.images.count() == 3
 
 
+@pytest.mark.django_db
+def test_a_double_tap_on_save_adds_the_product_once_and_lands_on_her_list(seller_client, listing_data):
+    # Given the add form as her phone has it
+    page = soup_of(open_page(seller_client, ADD_URL, ENGLISH))
+    data = {**listing_data, **sent_back(page)}
+
+    # When the same form arrives twice (she tapped "Save" twice on a slow network)
+    first = seller_client.post(ADD_URL, data)
+    second = seller_client.post(ADD_URL, data, follow=True)
+
+    # Then one product is made, and the second send lands on her list, where it is shown once
+    product = Product.objects.get(title="Thạch đen Phục Hòa")
+    assert first["Location"] == f"{LIST_URL}#product-{product.pk}"
+    assert second.redirect_chain == [(f"{LIST_URL}#product-{product.pk}", 302)]
+    assert list_titles(second) == ["Thạch đen Phục Hòa"]
+    assert StockRecord.objects.filter(product__title="Thạch đen Phục Hòa").get().num_in_stock == 12
+    assert "“Thạch đen Phục Hòa” is already saved" in text_of(second)
+
+
+@pytest.mark.django_db
+def test_the_add_form_keeps_its_token_when_it_comes_back_with_a_mistake(seller_client, listing_data):
+    # Given the add form sent with a price she must correct
+    token = sent_back(soup_of(open_page(seller_client, ADD_URL, ENGLISH)))["form_token"]
+    refused = seller_client.post(ADD_URL, {**listing_data, "price": "125.5", "form_token": token})
+    assert sent_back(soup_of(refused))["form_token"] == token
+
+    # When she corrects it and taps "Save" twice
+    for _tap in range(2):
+        seller_client.post(ADD_URL, {**listing_data, **sent_back(soup_of(refused))})
+
+    # Then one product is made
+    assert Product.objects.filter(title="Thạch đen Phục Hòa").count() == 1
+
+
+@pytest.mark.django_db
+def test_each_add_form_opened_makes_its_own_product(seller_client, listing_data):
+    for _form in range(2):
+        page = soup_of(open_page(seller_client, ADD_URL, ENGLISH))
+        seller_client.post(ADD_URL, {**listing_data, **sent_back(page)})
+
+    assert Product.objects.filter(title="Thạch đen Phục Hòa").count() == 2
+
+
+@pytest.mark.django_db
+def test_an_add_form_without_a_token_from_an_older_page_is_still_saved(seller_client, listing_data):
+    response = seller_client.post(ADD_URL, listing_data)
+
+    assert response.status_code == 302
+    assert Product.objects.filter(title="Thạch đen Phục Hòa").count() == 1
+
+
 @pytest.mark.parametrize(
     ("typed", "dong"),
     [("125000", 125000), ("125.000", 125000), ("125 000", 125000), ("1.250.000 đ", 1250000), ("125.000₫", 125000)],
@@ -314,6 +378,74 @@ def test_editing_changes_the_price_and_the_stock_left_to_sell(seller_client, sel
     record = StockRecord.objects.get(product=product)
     assert (record.price, record.num_in_stock, record.num_allocated) == (150000, 7, 2)
     assert StockRecord.objects.filter(product=product).count() == 1
+
+
+@pytest.mark.django_db
+def test_saving_the_edit_page_after_a_sale_does_not_put_the_sold_units_back(seller_client, seller, listing_data):
+    # Given 5 of hers in stock, and her edit page open, saying 5 are left
+    product = her_product(seller, stockrecords__num_in_stock=5)
+    page = soup_of(open_page(seller_client, edit_url(product), ENGLISH))
+    assert page.select_one("[name=stock]")["value"] == "5"
+
+    # When a buyer orders 2 while the page is open, and she saves it without touching the stock
+    place_order(UserFactory(), (product, 2))
+    response = seller_client.post(edit_url(product), {**listing_data, **sent_back(page), "stock": "5"}, follow=True)
+
+    # Then the 2 ordered stay sold: 3 are left to sell, and she is told so
+    assert stock_of(product) == (5, 2)
+    assert "3 are left to sell now, not 5" in text_of(response)
+    assert "Thạch đen Phục Hòa" in list_titles(response)  # the rest of the form is saved
+
+
+@pytest.mark.django_db
+def test_a_stock_change_made_on_a_stale_page_is_added_to_what_is_left_now(seller_client, seller, listing_data):
+    # Given her edit page open, saying 5 are left, and then a buyer orders 2 (3 left)
+    product = her_product(seller, stockrecords__num_in_stock=5)
+    page = soup_of(open_page(seller_client, edit_url(product), ENGLISH))
+    place_order(UserFactory(), (product, 2))
+
+    # When she adds 3 she has made (5 → 8 on her page)
+    response = seller_client.post(edit_url(product), {**listing_data, **sent_back(page), "stock": "8"}, follow=True)
+
+    # Then 3 + 3 = 6 are left to sell, and the 2 ordered are still held
+    assert stock_of(product) == (8, 2)
+    assert "6 are left to sell now, not 8" in text_of(response)
+
+
+@pytest.mark.django_db
+def test_taking_away_more_than_is_left_now_leaves_none_to_sell_and_says_so(seller_client, seller, listing_data):
+    # Given her edit page open, saying 5 are left, and then a buyer orders 4 (1 left)
+    product = her_product(seller, stockrecords__num_in_stock=5)
+    page = soup_of(open_page(seller_client, edit_url(product), ENGLISH))
+    place_order(UserFactory(), (product, 4))
+
+    # When she takes away 3 sold at the market (5 → 2 on her page) and changes the price
+    response = seller_client.post(
+        edit_url(product), {**listing_data, **sent_back(page), "stock": "2", "price": "150.000"}, follow=True
+    )
+
+    # Then none are left to sell, the 4 ordered are still held, the price is saved, and she is told
+    assert stock_of(product) == (4, 4)
+    assert StockRecord.objects.get(product=product).price == 150000
+    assert "none are left to sell now" in text_of(response)
+
+
+@pytest.mark.django_db
+def test_a_double_tap_on_save_of_the_edit_page_changes_the_stock_once(seller_client, seller, listing_data):
+    # Given her edit page, saying 5 are left
+    product = her_product(seller, stockrecords__num_in_stock=5)
+    page = soup_of(open_page(seller_client, edit_url(product), ENGLISH))
+    data = {**listing_data, **sent_back(page), "stock": "8"}
+
+    # When she adds 3 and a photo, and the form arrives twice
+    seller_client.post(edit_url(product), {**data, "photos": [jpeg(64, 48)]})
+    second = seller_client.post(edit_url(product), {**data, "photos": [jpeg(64, 48)]}, follow=True)
+
+    # Then 3 are added once, the photo is added once, and she is told it was already saved
+    assert StockRecord.objects.get(product=product).num_in_stock == 8
+    assert product.images.count() == 1
+    assert second.redirect_chain == [(f"{LIST_URL}#product-{product.pk}", 302)]
+    assert "is already saved" in text_of(second)
 
 
 @pytest.mark.django_db
