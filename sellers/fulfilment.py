@@ -171,12 +171,20 @@ def _refusal(shipment, status):
     }
 
 
+def lock_stock_of_basket(basket):
+    """Lock the stock records a basket is about to take from, in pk order (checkout, before allocating)."""
+    return _lock_stock({line.stockrecord_id for line in basket.all_lines() if line.stockrecord_id})
+
+
+def _lock_stock(ids):
+    """Lock stock records always in pk order, in checkout as in fulfilment, so a sale and a
+    cancellation of the same products wait for each other instead of deadlocking."""
+    return {record.pk: record for record in StockRecord.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+
+
 def _with_locked_stock(lines):
-    """Each line with its stock record, the stock records locked in pk order as checkout locks them,
-    so a sale and a cancellation of the same products cannot deadlock."""
-    ids = sorted({line.stockrecord_id for line in lines if line.stockrecord_id})
-    locked = StockRecord.objects.select_for_update().filter(pk__in=ids).order_by("pk")
-    records = {record.pk: record for record in locked}
+    """Each line with its stock record, locked (see _lock_stock)."""
+    records = _lock_stock({line.stockrecord_id for line in lines if line.stockrecord_id})
     return [(line, records.get(line.stockrecord_id)) for line in lines]
 
 

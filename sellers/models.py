@@ -152,8 +152,9 @@ class ShipmentQuerySet(models.QuerySet):
         """Shipments that still need her hands: new, accepted or packed."""
         return self.filter(status__in=Shipment.TO_DO)
 
-    def open(self):
-        return self.exclude(status__in=Shipment.CLOSED)
+    def to_send(self):
+        """Accepted shipments she has still to pack or send."""
+        return self.filter(status__in=(Shipment.Status.ACCEPTED, Shipment.Status.PACKED))
 
     def with_her_totals(self):
         """Each shipment with `her_items` and `her_total`: her lines not cancelled, counted in the same query.

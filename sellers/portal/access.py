@@ -17,7 +17,6 @@ Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
 Shipment = get_model("partner", "Shipment")
-Line = get_model("order", "Line")
 
 
 # Each id a portal URL may take, and the method that finds it among her own rows.
@@ -25,7 +24,6 @@ OWN_ROWS = {
     "product_pk": "my_products",
     "photo_pk": "my_photos",
     "shipment_pk": "my_shipments",
-    "line_pk": "my_lines",
 }
 
 
@@ -80,5 +78,6 @@ class SellerPortalMixin(AccessMixin):
     def my_shipments(self):
         return Shipment.objects.of(self.seller)
 
-    def my_lines(self):
-        return Line.objects.filter(partner=self.seller)
+    def my_business(self):
+        """Her business as saved, a copy of its own (for a form to change)."""
+        return Partner.objects.get(pk=self.seller.pk)

@@ -1,7 +1,7 @@
 """The seller portal at /seller/. Paths are Vietnamese words, as a seller would read them.
 
 Every pattern that takes an id names it after what it points to (product_pk, photo_pk,
-shipment_pk, line_pk): the isolation test finds another seller's object for each name.
+shipment_pk): the isolation test finds another seller's object for each name.
 """
 
 from django.urls import include, path

@@ -41,7 +41,9 @@ class ProfileView(SellerPortalMixin, UpdateView):
     success_url = reverse_lazy("seller-portal:profile")
 
     def get_object(self, queryset=None):
-        return self.seller
+        # A copy: a form with errors writes what she typed onto its object, and the page's
+        # header and current photo must still show what is saved.
+        return self.my_business()
 
     def form_valid(self, form):
         messages.success(self.request, _("Your profile is saved."))

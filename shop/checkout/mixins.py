@@ -1,7 +1,7 @@
 from django.db import transaction
 from oscar.apps.checkout import mixins
 
-from sellers.fulfilment import notify_sellers_of_order, split_order_by_seller
+from sellers.fulfilment import lock_stock_of_basket, notify_sellers_of_order, split_order_by_seller
 
 
 class OrderPlacementMixin(mixins.OrderPlacementMixin):
@@ -9,6 +9,7 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
 
     def place_order(self, *args, **kwargs):
         with transaction.atomic():
+            lock_stock_of_basket(kwargs["basket"])  # Oscar passes every argument by name
             order = super().place_order(*args, **kwargs)
             split_order_by_seller(order)
             notify_sellers_of_order(order)  # sent only once the order is committed

@@ -1,12 +1,13 @@
 """Her shop's home page: what waits for her, what runs out, what she sold this month (her lines only)."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
 from sellers.fulfilment import accept_shipment, cancel_lines
+from sellers.sales import sales_since, start_of_month
 from tests.factories import PartnerFactory, ProductFactory, place_order
 from tests.pages import ENGLISH, open_page, soup_of, text_of
 
@@ -58,7 +59,7 @@ def test_sales_this_month_count_only_her_lines_and_leave_out_cancelled_ones(clie
 
     # Then this month she sold 250.000 ₫: 2 items in 1 order
     assert "250.000\xa0₫" in page
-    assert "2 items in 1 orders" in page
+    assert "2 items, in 1 order" in page
 
 
 @pytest.mark.django_db
@@ -103,3 +104,20 @@ def test_home_makes_the_same_number_of_queries_with_more_orders(
             client.get(HOME)
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db
+def test_the_month_of_sales_begins_at_midnight_in_vietnam_not_in_utc(seller, customer):
+    # Given two orders half an hour either side of midnight, 1 November, in Cao Bằng (UTC+7)
+    product = ProductFactory(seller=seller, stockrecords__price=Decimal("100000"), stockrecords__num_in_stock=9)
+    late_october, early_november = place_order(customer, product), place_order(customer, (product, 2))
+    late_october.date_placed = datetime(2026, 10, 31, 16, 30, tzinfo=UTC)  # 23:30 on 31 October there
+    late_october.save()
+    early_november.date_placed = datetime(2026, 10, 31, 17, 30, tzinfo=UTC)  # 00:30 on 1 November there
+    early_november.save()
+
+    # When her November is counted, in the middle of the month
+    november = start_of_month(datetime(2026, 11, 15, 3, 0, tzinfo=UTC))
+
+    # Then only the order after midnight in Vietnam is in it
+    assert sales_since(seller, november) == {"amount": Decimal("200000"), "items": 2, "orders": 1}

@@ -9,7 +9,14 @@ import pytest
 from django.urls import URLPattern, URLResolver, reverse
 
 import sellers.portal.urls
-from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory, UserFactory, place_order
+from tests.factories import (
+    PartnerFactory,
+    ProductFactory,
+    ProductImageFactory,
+    UserFactory,
+    create_category,
+    place_order,
+)
 from tests.pages import text_of
 
 # What a URL's id names, and how to find Hoa's object of that kind (see `hoas_shop`).
@@ -17,21 +24,27 @@ OBJECT_OF_KWARG = {
     "product_pk": lambda shop: shop["product"].pk,
     "photo_pk": lambda shop: shop["photo"].pk,
     "shipment_pk": lambda shop: shop["shipment"].pk,
-    "line_pk": lambda shop: shop["line"].pk,
 }
 
-# A POST with everything a portal form could ask for, so a 404 is not hiding a form error.
-EVERY_FIELD = {
-    "change": "1",
-    "title": "Đã đổi",
-    "price": "1000",
-    "num_in_stock": "99",
-    "carrier": "Viettel Post",
-    "tracking_code": "VTP123",
-    "reason": "Thử",
-    "lines": [],
-    "is_public": "",
-}
+
+def every_field(shop):
+    """A POST valid for every portal form on Hoa's things, so a 404 is not hiding a form error."""
+    product = shop["product"]
+    return {
+        "title": "Đã đổi tên",
+        "product_class": product.product_class_id,
+        "category": shop["category"].pk,
+        "price": "99.000",
+        "stock": "99",
+        "description": "Đã đổi",
+        "is_public": "",
+        "public": "0",
+        "change": "1",
+        "carrier": "viettel-post",
+        "tracking_code": "VTP123",
+        "lines": [shop["line"].pk],
+        "reason": "sold-out",
+    }
 
 
 def portal_urls(patterns=sellers.portal.urls.urlpatterns, converters=None):
@@ -50,27 +63,32 @@ URLS_WITHOUT_IDS = [name for name, kwargs in PORTAL_URLS if not kwargs]
 
 
 @pytest.fixture
-def hoas_shop(db):
-    """Hoa's shop: a product with a photo, and an order from a buyer with her line in it."""
+def hoas_shop(seller):
+    """Hoa's shop: a product with a photo; an order shared with Mai (`seller`), and one of hers alone."""
     hoa = PartnerFactory(name="Cơ sở Miến dong Hoa Thám")
-    product = ProductFactory(title="Miến dong Hoa Thám", seller=hoa, stockrecords__num_in_stock=10)
+    category = create_category("Đặc sản > Miến dong")
+    product = ProductFactory(
+        title="Miến dong Hoa Thám", seller=hoa, stockrecords__num_in_stock=10, categories=[category]
+    )
     photo = ProductImageFactory(product=product)
-    buyer = UserFactory(first_name="Bế Thị", last_name="Xuân")
-    order = place_order(buyer, (product, 2))
+    jelly = ProductFactory(title="Thạch đen Phục Hòa", seller=seller)
+    shared = place_order(UserFactory(first_name="Bế Thị", last_name="Xuân"), (product, 2), jelly)
+    hers_alone = place_order(UserFactory(first_name="Vi Thị", last_name="Thu"), product)
     return {
         "seller": hoa,
+        "category": category,
         "product": product,
         "photo": photo,
-        "order": order,
-        "shipment": order.shipments.get(seller=hoa),
-        "line": order.lines.get(partner=hoa),
+        "shared_order": shared,
+        "order": hers_alone,
+        "shipment": shared.shipments.get(seller=hoa),
+        "line": shared.lines.get(partner=hoa),
     }
 
 
 @pytest.fixture
-def mai(client, seller, seller_owner):
-    """Mai, another approved seller, logged in to her own portal; she has a product and an order too."""
-    ProductFactory(title="Thạch đen Phục Hòa", seller=seller)
+def mai(client, seller_owner):
+    """Mai (the `seller` fixture), another approved seller, logged in to her own portal."""
     client.force_login(seller_owner)
     return client
 
@@ -92,7 +110,7 @@ def test_seller_gets_not_found_for_another_sellers_object(mai, hoas_shop, name, 
     stock_before = product.stockrecords.values_list("num_in_stock", "num_allocated", "price").get()
 
     # When Mai opens it, or sends a form to it
-    response = getattr(mai, method)(url, EVERY_FIELD) if method == "post" else mai.get(url)
+    response = mai.post(url, every_field(hoas_shop)) if method == "post" else mai.get(url)
 
     # Then it is not found, and nothing of Hoa's changed
     assert response.status_code == 404, f"{method.upper()} {url} answered {response.status_code}"
@@ -117,4 +135,33 @@ def test_seller_pages_show_nothing_of_another_sellers_shop(mai, hoas_shop, name)
         page = text_of(response)
         assert "Hoa Thám" not in page
         assert hoas_shop["order"].number not in page
-        assert "Xuân" not in page  # Hoa's buyer
+        assert "Thu" not in page  # the buyer of Hoa's own order
+
+
+@pytest.mark.django_db
+def test_seller_sees_only_her_lines_of_an_order_shared_with_another_seller(mai, hoas_shop, seller):
+    her_shipment = hoas_shop["shared_order"].shipments.get(seller=seller)
+
+    page = text_of(mai.get(reverse("seller-portal:order-detail", kwargs={"shipment_pk": her_shipment.pk})))
+
+    assert "Thạch đen Phục Hòa" in page
+    assert "Hoa Thám" not in page
+
+
+@pytest.mark.django_db
+def test_the_forms_data_of_the_isolation_test_is_valid_for_the_owner(client, hoas_shop):
+    # Given Hoa herself, logged in
+    owner = UserFactory()
+    hoas_shop["seller"].users.add(owner)
+    client.force_login(owner)
+    data = every_field(hoas_shop)
+
+    # When she sends the same forms that Mai was refused
+    client.post(reverse("seller-portal:product-edit", kwargs={"product_pk": hoas_shop["product"].pk}), data)
+    client.post(reverse("seller-portal:order-cancel", kwargs={"shipment_pk": hoas_shop["shipment"].pk}), data)
+
+    # Then they work: the 404s above are the portal refusing Mai, not her forms being wrong
+    hoas_shop["product"].refresh_from_db()
+    hoas_shop["shipment"].refresh_from_db()
+    assert hoas_shop["product"].title == "Đã đổi tên"
+    assert hoas_shop["shipment"].status == hoas_shop["shipment"].Status.CANCELLED

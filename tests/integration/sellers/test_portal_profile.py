@@ -115,3 +115,14 @@ def test_a_file_that_is_not_a_photo_is_refused_with_a_reason(client, seller_owne
     )
     seller.refresh_from_db()
     assert not seller.photo
+
+
+@pytest.mark.django_db
+def test_a_refused_change_leaves_her_shop_name_as_saved_in_the_header(client, seller_owner, seller):
+    client.force_login(seller_owner)
+
+    response = client.post(PROFILE, profile_data(seller, name="Tên mới chưa lưu", bank_account_number="abc"))
+
+    assert response.status_code == 200
+    assert soup_of(response).select_one(".portal-brand-shop").get_text(strip=True) == seller.name
+    assert soup_of(response).select_one("#id_name")["value"] == "Tên mới chưa lưu"
