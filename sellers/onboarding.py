@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 Partner = get_model("partner", "Partner")
@@ -63,3 +64,31 @@ def reject_seller(seller, approver, reason):
     seller.rejection_reason = reason
     seller.save()
     return seller
+
+
+def why_seller_cannot_log_in(username, password):
+    """What to tell a woman whose account waits on her application, once she gives its right password.
+
+    Her account stays closed until approval; the login form would only say "wrong password".
+    Nothing is said without the right password, so no one learns about another's application.
+    """
+    from shop.users.backends import EmailOrPhoneBackend
+
+    user = EmailOrPhoneBackend().find_user((username or "").strip())
+    if user is None or user.is_active or not password or not user.check_password(password):
+        return None
+    seller = Partner.objects.filter(users=user).order_by("-pk").first()
+    if seller is None:
+        return None
+    if seller.status == Partner.Status.APPLIED:
+        return _(
+            "Your application to sell (%(name)s) is waiting for the Women's Union. A union officer will call "
+            "you; once it is approved, you can log in here."
+        ) % {"name": seller.name}
+    if seller.status == Partner.Status.REJECTED:
+        reason = seller.rejection_reason or _("no reason was given")
+        return _(
+            "Your application to sell (%(name)s) was not approved: %(reason)s. Call your union officer to "
+            "talk about it."
+        ) % {"name": seller.name, "reason": reason}
+    return None

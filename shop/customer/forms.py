@@ -15,6 +15,16 @@ class EmailAuthenticationForm(oscar_forms.EmailAuthenticationForm):
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none", "autofocus": True}),
     )
 
+    def clean(self):
+        """Oscar's check; a seller whose application is not approved is told where it stands, not "wrong password"."""
+        try:
+            return super().clean()
+        except forms.ValidationError as refused:
+            from sellers.onboarding import why_seller_cannot_log_in
+
+            reason = why_seller_cannot_log_in(self.cleaned_data.get("username"), self.cleaned_data.get("password"))
+            raise (forms.ValidationError(reason) if reason else refused) from None
+
 
 class PhoneFieldMixin:
     """Stores the mobile number in one form (+84…), so "0912 345 678" and "84912345678" clash."""

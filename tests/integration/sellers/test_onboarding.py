@@ -39,8 +39,10 @@ def test_a_woman_applies_is_approved_and_logs_in_with_her_phone(client, union_ed
     response = client.post("/sellers/dang-ky/", application(), follow=True)
     assert "Cảm ơn chị, đơn đăng ký đã được gửi" in text_of(response)
 
-    # Then she cannot log in yet, and her business is not public
-    assert log_in(client, "0978111222", SELLER_PASSWORD).context["user"].is_anonymous
+    # Then she cannot log in yet, but is told her application waits; her business is not public
+    refused = log_in(client, "0978111222", SELLER_PASSWORD)
+    assert refused.context["user"].is_anonymous
+    assert "Đơn đăng ký bán hàng của chị (Cơ sở Thạch đen Phục Hòa) đang chờ Hội Phụ nữ duyệt" in text_of(refused)
     assert "Cơ sở Thạch đen Phục Hòa" not in text_of(open_page(client, "/sellers/", VIETNAMESE))
 
     # When a union editor approves her application
@@ -72,7 +74,19 @@ def test_a_rejected_application_keeps_the_reason_and_the_account_closed(client, 
     seller = Partner.objects.get(name="Cơ sở Thạch đen Phục Hòa")
     assert (seller.status, seller.rejection_reason) == ("rejected", "Chưa có giấy đăng ký hộ kinh doanh")
     client.logout()
-    assert log_in(client, "0978111222", SELLER_PASSWORD).context["user"].is_anonymous
+    refused = log_in(client, "0978111222", SELLER_PASSWORD)
+    assert refused.context["user"].is_anonymous
+    assert "chưa được duyệt: Chưa có giấy đăng ký hộ kinh doanh" in text_of(refused)
+
+
+@pytest.mark.django_db
+def test_an_application_is_not_told_about_to_someone_without_its_password(client):
+    client.post("/sellers/dang-ky/", application())
+
+    refused = log_in(client, "0978111222", "doan-thu-mat-khau")
+
+    assert refused.context["user"].is_anonymous
+    assert "Cơ sở Thạch đen Phục Hòa" not in text_of(refused)
 
 
 @pytest.mark.django_db
