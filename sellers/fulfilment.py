@@ -91,11 +91,12 @@ def deliver_shipment(shipment, *, by=None):
     return _move(shipment, Shipment.Status.DELIVERED, by=by)[0]
 
 
-def cancel_lines(shipment, lines, reason, *, by=None):
+def cancel_lines(shipment, lines, reason, *, by=None, notify_buyer=True):
     """Cancel some or all of her lines of a shipment not yet sent, and put their stock back on sale.
 
     When no line of hers is left the shipment is cancelled. Staff find a note on the order; the
-    buyer gets an email once the transaction commits.
+    buyer gets an email once the transaction commits (unless she cancelled herself, or her
+    payment never came: `notify_buyer=False`).
     """
     reason = reason.strip()
     with transaction.atomic():
@@ -127,9 +128,10 @@ def cancel_lines(shipment, lines, reason, *, by=None):
         what = ", ".join(f"{line.quantity} × {line.title}" for line in chosen)
         _note(locked, _("%(seller)s cancelled %(lines)s. Reason: %(reason)s"), by, lines=what, reason=reason)
         line_ids = [line.pk for line in chosen]
-        transaction.on_commit(
-            partial(email_buyer_about_cancelled_lines.enqueue, locked.pk, line_ids, reason, settings.LANGUAGE_CODE)
-        )
+        if notify_buyer:
+            transaction.on_commit(
+                partial(email_buyer_about_cancelled_lines.enqueue, locked.pk, line_ids, reason, settings.LANGUAGE_CODE)
+            )
     return locked
 
 

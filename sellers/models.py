@@ -141,8 +141,10 @@ class StockRecord(AbstractStockRecord):
 
 class ShipmentQuerySet(models.QuerySet):
     def of(self, seller):
-        """Her shipments, and no one else's."""
-        return self.filter(seller=seller)
+        """Her shipments, and no one else's; an order waiting for its card or transfer payment is not hers yet."""
+        from shop.order_status import PENDING_PAYMENT
+
+        return self.filter(seller=seller).exclude(order__status=PENDING_PAYMENT)
 
     def waiting(self):
         """New shipments she has not accepted yet."""

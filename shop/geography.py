@@ -44,3 +44,20 @@ def home_wards():
     province = settings.MARKETPLACE_PROVINCE_CODE
     wards = [(code, ward.name) for code, ward in _wards().items() if int(ward.province_code) == province]
     return sorted(wards, key=lambda item: item[1])
+
+
+@cache
+def provinces():
+    """(code, name) of the 34 provinces, by name (Cao Bằng, Thành phố Hà Nội…)."""
+    return sorted(((code, province.name) for code, province in _provinces().items()), key=lambda item: item[1])
+
+
+def province_code_by_name(name):
+    """The code of a province from its name as addresses store it; None for an unknown name."""
+    return next((code for code, province in _provinces().items() if province.name == (name or "").strip()), None)
+
+
+def wards_of_province(province_code):
+    """(code, name) of the communes and wards of a province, by name."""
+    wards = [(code, ward.name) for code, ward in _wards().items() if int(ward.province_code) == province_code]
+    return sorted(wards, key=lambda item: item[1])

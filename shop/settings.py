@@ -193,6 +193,21 @@ OSCAR_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="cho-ocop@localhost")
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 
+# Orders: placed before payment, then following their sellers' shipments (shop/order_status.py).
+OSCAR_INITIAL_ORDER_STATUS = "Placed"
+
+# Payments (shop/payments/). Card payments are offered only with Stripe keys; a card order
+# not paid within STRIPE_ORDER_EXPIRY_MINUTES is cancelled and its stock returned.
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_ORDER_EXPIRY_MINUTES = env.int("STRIPE_ORDER_EXPIRY_MINUTES", default=60)
+# Bank transfers by VietQR go to the marketplace's account (NAPAS bank BIN, e.g. 970405 Agribank).
+VIETQR_BANK_BIN = env("VIETQR_BANK_BIN", default="970405")
+VIETQR_BANK_NAME = env("VIETQR_BANK_NAME", default="Agribank")
+VIETQR_ACCOUNT_NUMBER = env("VIETQR_ACCOUNT_NUMBER", default="8300205000000")
+VIETQR_ACCOUNT_NAME = env("VIETQR_ACCOUNT_NAME", default="HOI LHPN TINH CAO BANG")
+
 # Marketplace configuration: another province runs its own instance by changing these.
 MARKETPLACE_PROVINCE_CODE = env.int("MARKETPLACE_PROVINCE_CODE", default=4)  # Cao Bằng
 MARKETPLACE_PROGRAMME = env(
