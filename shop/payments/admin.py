@@ -1,0 +1,32 @@
+from django.contrib import admin
+
+from .models import CheckoutSession, StripeEvent
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A log: staff read it; only Stripe and the payment code write it."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(StripeEvent)
+class StripeEventAdmin(ReadOnlyAdmin):
+    list_display = ["event_id", "type", "order", "outcome", "created", "processed_at"]
+    list_filter = ["type"]
+    list_select_related = ["order"]
+    search_fields = ["event_id", "order__number"]
+    date_hierarchy = "processed_at"
+
+
+@admin.register(CheckoutSession)
+class CheckoutSessionAdmin(ReadOnlyAdmin):
+    list_display = ["session_id", "order", "attempt", "expires_at", "created_at"]
+    list_select_related = ["order"]
+    search_fields = ["session_id", "order__number"]
