@@ -1,0 +1,150 @@
+"""A buyer cancels her own order, as long as no seller has packed anything of it yet.
+
+Every line is cancelled (its stock back on sale), the order becomes Cancelled, the sellers who
+had it are emailed, and a paid card order is refunded through Stripe. All of it happens in one
+transaction that locks the order's shipments and the order first, so a seller packing at the
+same moment either goes first (and the buyer is told it is too late) or finds it cancelled.
+"""
+
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+from oscar.core.loading import get_model
+
+from sellers.fulfilment import cancel_lines
+from sellers.tasks import absolute_url
+from shop import order_status
+from shop.payments.instructions import PAID, payment_of
+
+logger = logging.getLogger(__name__)
+
+Order = get_model("order", "Order")
+OrderNote = get_model("order", "OrderNote")
+Shipment = get_model("partner", "Shipment")
+
+# A buyer may cancel while every parcel is at most accepted: nothing has been packed or sent.
+CANCELLABLE_BY_BUYER = (Shipment.Status.NEW, Shipment.Status.ACCEPTED, Shipment.Status.CANCELLED)
+
+
+class CancelRefused(Exception):
+    """The order cannot be cancelled now; the message says why, for the buyer."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def can_be_cancelled_by_buyer(order, shipments=None):
+    """Whether the buyer may still cancel: not cancelled already, and nothing packed or sent."""
+    if order.status == order_status.CANCELLED:
+        return False
+    statuses = [shipment.status for shipment in (order.shipments.all() if shipments is None else shipments)]
+    return all(status in CANCELLABLE_BY_BUYER for status in statuses)
+
+
+def cancel_order_by_buyer(order, reason=""):
+    """Cancel the whole order for its buyer; returns it. Raises CancelRefused when it is too late.
+
+    A card payment already taken is refunded in the same transaction: if Stripe cannot be
+    reached, nothing is cancelled and the buyer is asked to try again.
+    """
+    reason = reason.strip() or _("Cancelled by the buyer.")
+    with transaction.atomic():
+        # The shipments first, in pk order, then the order: a seller's step locks her shipment and
+        # then writes the order's status, so taking them the other way round could deadlock.
+        shipments = list(
+            Shipment.objects.select_for_update(of=("self",))
+            .filter(order_id=order.pk)
+            .select_related("seller")
+            .order_by("pk")
+        )
+        order = Order.objects.select_for_update().get(pk=order.pk)
+        if order.status == order_status.CANCELLED:
+            raise CancelRefused(_("This order has already been cancelled."))
+        if not can_be_cancelled_by_buyer(order, shipments):
+            raise CancelRefused(
+                _(
+                    "A seller has already packed or sent part of this order, so it can no longer be cancelled. "
+                    "Contact us if you need help."
+                )
+            )
+        sellers_knew = order.status != order_status.PENDING_PAYMENT  # sellers never saw an unpaid order
+        told = []
+        for shipment in shipments:
+            if shipment.status == Shipment.Status.CANCELLED:
+                continue
+            cancel_lines(shipment, list(shipment.lines), reason, notify_buyer=False)
+            told.append(shipment.pk)
+        was_paid_by_card = _paid_by_card(order)
+        order.refresh_from_db(fields=["status"])  # the last cancelled shipment may have cancelled it already
+        order.set_status(order_status.CANCELLED)
+        OrderNote.objects.create(
+            order=order,
+            user=order.user,
+            note_type=OrderNote.SYSTEM,
+            message=_("The buyer cancelled the order. Reason: %(reason)s") % {"reason": reason},
+        )
+        if was_paid_by_card:
+            _refund(order)
+        if sellers_knew and told:
+            transaction.on_commit(
+                partial(email_sellers_about_cancelled_order.enqueue, told, reason, settings.LANGUAGE_CODE)
+            )
+    return order
+
+
+def _paid_by_card(order):
+    payment = payment_of(order)
+    return payment.is_card and payment.state == PAID
+
+
+def _refund(order):
+    """Give a card payment back through Stripe; a failure undoes the cancel."""
+    from shop.payments import stripe as stripe_payments  # the Stripe SDK loads only for card orders
+
+    try:
+        stripe_payments.refund_card_payment(order)
+    except stripe_payments.CardPaymentError as error:
+        logger.exception("Refund of card order %s failed; the order stays as it was", order.number)
+        raise CancelRefused(
+            _("We could not refund your card just now, so the order has not been cancelled. Please try again later.")
+        ) from error
+
+
+@task
+def email_sellers_about_cancelled_order(shipment_ids, reason, language):
+    """Tell each seller of the order that the buyer cancelled it, so she does not prepare it.
+
+    A seller whose accounts have no email address gets none: her portal shows the cancellation.
+    Returns how many emails went out.
+    """
+    sent = 0
+    shipments = Shipment.objects.filter(pk__in=shipment_ids).select_related("order", "seller").order_by("pk")
+    with translation.override(language), get_connection() as connection:
+        for shipment in shipments:
+            users = shipment.seller.users.filter(is_active=True).exclude(email=None).exclude(email="")
+            recipients = sorted(set(users.values_list("email", flat=True)))
+            if not recipients:
+                continue
+            context = {
+                "shipment": shipment,
+                "order": shipment.order,
+                "seller": shipment.seller,
+                "lines": list(shipment.lines.order_by("pk")),
+                "reason": reason,
+                "url": absolute_url(shipment.get_absolute_url()),
+                "site_name": settings.SITE_NAME,
+            }
+            subject = " ".join(render_to_string("shop/customer/emails/order_cancelled_subject.txt", context).split())
+            body = render_to_string("shop/customer/emails/order_cancelled_body.txt", context)
+            for recipient in recipients:
+                EmailMessage(subject, body, to=[recipient], connection=connection).send()
+                sent += 1
+    return sent

@@ -1,0 +1,92 @@
+"""Where an order's payment stands, and what the buyer is to do about it, for pages and emails.
+
+The state comes from the order's payment record (Oscar's Source, made at placement for the
+method the buyer chose) and its status, never from what the buyer was told at checkout: the
+confirmation page, the order page and the email all show the same truth.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from shop import order_status
+from shop.payments.methods import CARD, COD, METHODS, VIETQR, PaymentMethod, method_of
+from shop.payments.vietqr import Transfer, transfer_for
+
+# What a payment can be, as the buyer sees it.
+COD_DUE = "cod"  # cash to hand over on delivery
+WAITING = "waiting"  # a transfer or card payment not received yet
+FAILED = "failed"  # the last card attempt was declined; the order is payable again
+PAID = "paid"
+REFUNDED = "refunded"
+CANCELLED = "cancelled"  # cancelled before any money came
+
+# A card attempt that did not go through, as shop/payments/stripe.py records it on the Source.
+FAILED_TRANSACTION_STATUS = "Failed"
+
+
+@dataclass(frozen=True)
+class Payment:
+    method: PaymentMethod
+    state: str
+    amount_paid: Decimal
+    transfer: Transfer | None = None  # VietQR details while the transfer is awaited
+    pay_url: str = ""  # a card order's way back to Stripe while it is unpaid
+
+    @property
+    def is_cod(self):
+        return self.method.code == COD
+
+    @property
+    def is_vietqr(self):
+        return self.method.code == VIETQR
+
+    @property
+    def is_card(self):
+        return self.method.code == CARD
+
+
+def order_payment_method(order, sources=None):
+    """The method the buyer chose, from the order's payment record (cash on delivery if none)."""
+    sources = _sources(order) if sources is None else sources
+    codes = [source.source_type.code for source in sources]
+    return method_of(next((code for code in codes if code in METHODS), COD))
+
+
+def payment_of(order, method=None):
+    """Where the order's payment stands: its method, state, and the transfer details or card link."""
+    sources = _sources(order)
+    method = method or order_payment_method(order, sources)
+    source = next((s for s in sources if s.source_type.code == method.code), None)
+    paid = source.amount_debited if source else Decimal(0)
+    refunded = source.amount_refunded if source else Decimal(0)
+    if refunded > 0:
+        state = REFUNDED
+    elif paid > 0 and paid >= order.total_incl_tax:
+        state = PAID
+    elif order.status == order_status.CANCELLED:
+        state = CANCELLED
+    elif method.code == COD:
+        state = COD_DUE
+    elif method.code == CARD and source is not None and _last_attempt_failed(source):
+        state = FAILED
+    else:
+        state = WAITING
+    transfer = transfer_for(order) if method.code == VIETQR and state == WAITING else None
+    pay_url = _card_pay_url(order) if method.code == CARD and state in (WAITING, FAILED) else ""
+    return Payment(method=method, state=state, amount_paid=paid, transfer=transfer, pay_url=pay_url)
+
+
+def _sources(order):
+    return list(order.sources.select_related("source_type"))
+
+
+def _last_attempt_failed(source):
+    last = source.transactions.order_by("-date_created", "-pk").first()
+    return last is not None and last.status == FAILED_TRANSACTION_STATUS
+
+
+def _card_pay_url(order):
+    """The page where the buyer pays (again) for a card order, with the link's token."""
+    from shop.payments.stripe import pay_url  # the Stripe SDK loads only for card orders
+
+    return pay_url(order)
