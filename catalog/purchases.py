@@ -1,20 +1,22 @@
 """What a customer has bought: the rule that only buyers may review a product."""
 
-from django.db.models import Q
+from django.db.models import F, Q
 from oscar.core.loading import get_model
 
-# The status of an order, or of one seller's line in it, that was called off.
+# The status of an order line that was called off (sellers.models.Shipment.LINE_CANCELLED).
 CANCELLED = "Cancelled"
+# A product is bought once its seller has sent it: before that the order may still be cancelled.
+RECEIVED = ("shipped", "delivered")
 
 
 def has_bought(user, product):
-    """Whether `user` has ordered `product` (or a variant of it) in an order, and a line, not cancelled."""
+    """Whether `user` ordered `product` (or a variant of it) and its seller has sent it, in a line not cancelled."""
     if not user.is_authenticated:
         return False
     Line = get_model("order", "Line")
     return (
         Line.objects.filter(Q(product=product) | Q(product__parent=product), order__user=user)
-        .exclude(order__status=CANCELLED)
+        .filter(order__shipments__seller=F("partner"), order__shipments__status__in=RECEIVED)
         .exclude(status=CANCELLED)
         .exists()
     )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
 from sellers.tasks import email_buyer_about_cancelled_lines, email_seller_about_order
+from shop.order_status import follow_shipments
 
 Shipment = get_model("partner", "Shipment")
 StockRecord = get_model("partner", "StockRecord")
@@ -35,13 +36,21 @@ class StepRefused(Exception):
 
 
 def split_order_by_seller(order):
-    """One shipment for each seller with lines in the order; call it inside the order's transaction.
+    """One shipment for each seller with lines in the order, with her shipping fee; call it inside the
+    order's transaction (the fee is the one checkout charged from the same delivery zones).
 
     Running it again for the same order makes nothing new.
     """
+    from shop.shipping.fees import order_fees
+
+    fees = {seller.pk: fee.charge for seller, fee in order_fees(order).items()} if order.shipping_address_id else {}
     seller_ids = sorted(set(order.lines.exclude(partner=None).values_list("partner_id", flat=True)))
-    shipments = [Shipment.objects.get_or_create(order=order, seller_id=seller_id)[0] for seller_id in seller_ids]
-    return shipments
+    return [
+        Shipment.objects.get_or_create(
+            order=order, seller_id=seller_id, defaults={"shipping_charge": fees.get(seller_id, 0)}
+        )[0]
+        for seller_id in seller_ids
+    ]
 
 
 def notify_sellers_of_order(order):
@@ -125,6 +134,7 @@ def cancel_lines(shipment, lines, reason, *, by=None, notify_buyer=True):
             locked.cancelled_at = timezone.now()
             locked.cancel_reason = reason
             locked.save(update_fields=["status", "cancelled_at", "cancel_reason"])
+            follow_shipments(locked.order)
         what = ", ".join(f"{line.quantity} × {line.title}" for line in chosen)
         _note(locked, _("%(seller)s cancelled %(lines)s. Reason: %(reason)s"), by, lines=what, reason=reason)
         line_ids = [line.pk for line in chosen]
@@ -158,6 +168,7 @@ def _move(shipment, status, *, by, **changes):
         for field, value in changes.items():
             setattr(locked, field, value)
         locked.save(update_fields=["status", Shipment.STAMPS[status], *changes])
+        follow_shipments(locked.order)
         _note(locked, _("%(seller)s: %(status)s."), by, status=locked.get_status_display())
     return locked, True
 

@@ -21,3 +21,27 @@ LABELS = {
     DELIVERED: _("Delivered"),
     CANCELLED: _("Cancelled"),
 }
+
+
+def status_from_shipments(statuses):
+    """The order's status that its sellers' shipment statuses (a list of strings) add up to."""
+    live = [status for status in statuses if status != "cancelled"]
+    if not live:
+        return CANCELLED
+    if all(status == "delivered" for status in live):
+        return DELIVERED
+    if all(status in ("shipped", "delivered") for status in live):
+        return SHIPPED
+    if any(status != "new" for status in live):
+        return IN_PROGRESS
+    return PLACED
+
+
+def follow_shipments(order):
+    """Set the order's status from its shipments, unless it still waits for its payment."""
+    if order.status == PENDING_PAYMENT:
+        return order
+    status = status_from_shipments(list(order.shipments.values_list("status", flat=True)))
+    if status != order.status:
+        order.set_status(status)
+    return order

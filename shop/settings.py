@@ -39,13 +39,14 @@ INSTALLED_APPS = [
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "shop.checkout.apps.CheckoutConfig",  # replaces oscar.apps.checkout
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "shop.shipping.apps.ShippingConfig",  # replaces oscar.apps.shipping
     "catalog.apps.CatalogueConfig",  # replaces oscar.apps.catalogue
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "sellers.apps.PartnerConfig",  # replaces oscar.apps.partner
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
+    "shop.payments.apps.PaymentsConfig",  # our payments (label "payments"): Stripe events, card sessions
     "oscar.apps.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
     "shop.customer.apps.CustomerConfig",  # replaces oscar.apps.customer
@@ -195,6 +196,12 @@ OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 
 # Orders: placed before payment, then following their sellers' shipments (shop/order_status.py).
 OSCAR_INITIAL_ORDER_STATUS = "Placed"
+_FULFILMENT_STATUSES = ["Placed", "In progress", "Shipped", "Delivered", "Cancelled"]
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Pending payment": ["Placed", "Cancelled"],
+    **{status: [other for other in _FULFILMENT_STATUSES if other != status] for status in _FULFILMENT_STATUSES[:-1]},
+    "Cancelled": [],
+}
 
 # Payments (shop/payments/). Card payments are offered only with Stripe keys; a card order
 # not paid within STRIPE_ORDER_EXPIRY_MINUTES is cancelled and its stock returned.

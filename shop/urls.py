@@ -19,6 +19,8 @@ urlpatterns = [
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("sellers/", include("sellers.urls")),
     path("seller/", include("sellers.portal.urls")),
+    path("payments/vietqr/", include("shop.payments.vietqr_urls")),
+    path("payments/", include("shop.payments.urls")),
 ]
 
 if settings.DEBUG:

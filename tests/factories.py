@@ -118,10 +118,12 @@ def create_category(breadcrumbs):
     return create_from_breadcrumbs(breadcrumbs)
 
 
-def create_purchase(user, product, order_status="Being processed", line_status="Being processed"):
-    """An order of `user` with one line for `product`, as checkout makes it."""
-    order = OrderFactory(user=user, status=order_status)
-    return oscar_factories.OrderLineFactory(order=order, product=product, status=line_status)
+def create_purchase(user, product, shipment_status="delivered", line_status=""):
+    """An order of `user` with one line for `product`, placed as checkout does, its shipment at `shipment_status`."""
+    order = place_order(user, product)
+    order.shipments.update(status=shipment_status)
+    order.lines.update(status=line_status)
+    return order.lines.get()
 
 
 def ward_code(name):
@@ -156,9 +158,16 @@ def place_order(user, *purchases, email="khach.vang.lai@example.vn"):
         phone_number="+84912345678",
         notes="Gọi trước khi giao",
     )
+    from shop.shipping.repository import Repository
+
+    method = Repository().get_default_shipping_method(basket=basket, shipping_addr=address)
     with transaction.atomic():
         order = oscar_factories.create_order(
-            basket=basket, user=user, shipping_address=address, guest_email="" if user else email
+            basket=basket,
+            user=user,
+            shipping_address=address,
+            shipping_method=method,
+            guest_email="" if user else email,
         )
         split_order_by_seller(order)
     order.refresh_from_db()  # its number as stored: a string

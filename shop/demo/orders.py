@@ -11,10 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from oscar.apps.checkout.calculators import OrderTotalCalculator
 from oscar.apps.order.utils import OrderCreator, OrderNumberGenerator
-from oscar.apps.shipping.methods import Free
 from oscar.core.loading import get_class, get_model
 
 from sellers.fulfilment import accept_shipment, deliver_shipment, pack_shipment, ship_shipment, split_order_by_seller
+from shop.payments.actions import payment_source
+from shop.payments.methods import COD
+from shop.shipping.repository import Repository
 
 Basket = get_model("basket", "Basket")
 ShippingAddress = get_model("order", "ShippingAddress")
@@ -71,12 +73,12 @@ def place_order(customer, lines, placed):
         first_name=customer.first_name,
         line1="Số 18 ngõ 45 phố Trần Quốc Toản",
         line4="Phường Cửa Nam",
-        state="Hà Nội",
+        state="Thành phố Hà Nội",
         country_id="VN",
         phone_number=customer.phone,
         notes="Gọi trước khi giao, giờ hành chính.",
     )
-    shipping = Free()
+    shipping = Repository().get_default_shipping_method(basket=basket, shipping_addr=address)
     charge = shipping.calculate(basket)
     order = OrderCreator().place_order(
         basket=basket,
@@ -90,4 +92,5 @@ def place_order(customer, lines, placed):
     )
     basket.submit()
     split_order_by_seller(order)
+    payment_source(order, COD)
     return order

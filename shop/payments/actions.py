@@ -44,6 +44,9 @@ def mark_order_paid(order, *, amount, reference="", method_code):
     if order.status == order_status.PENDING_PAYMENT and source.amount_debited >= order.total_incl_tax:
         order.set_status(order_status.PLACED)
         notify_sellers_of_order(order)
+        from shop.payments.emails import send_order_confirmation
+
+        send_order_confirmation(order)  # a card order's confirmation goes once it is paid
     return order
 
 

@@ -60,3 +60,46 @@ def test_customer_on_a_phone_fills_one_basket_from_two_sellers_and_sees_the_tota
     screenshot = tmp_path / "basket-on-a-phone.png"
     phone.screenshot(path=screenshot, full_page=True)
     assert screenshot.stat().st_size > 0
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_guest_on_a_phone_buys_from_two_sellers_cash_on_delivery_and_sees_two_shipments(live_server, phone, tmp_path):
+    # Given two sellers' products
+    thach_den = PartnerFactory(name="Hợp tác xã Thạch đen Phục Hòa")
+    hat_de = PartnerFactory(name="Cơ sở Hạt dẻ Đàm Thủy")
+    for title, seller in [("Thạch đen Cao Bằng", thach_den), ("Hạt dẻ Trùng Khánh", hat_de)]:
+        ProductImageFactory(product=ProductFactory(title=title, seller=seller, stockrecords__price=Decimal("150000")))
+    home = live_server.url + "/"
+
+    # When a guest puts one of each in her basket and goes to checkout
+    add_to_basket_from_home_page(phone, home, "Thạch đen Cao Bằng")
+    add_to_basket_from_home_page(phone, home, "Hạt dẻ Trùng Khánh")
+    phone.goto(live_server.url + "/shop/basket/")
+    phone.get_by_role("link", name=re.compile("Tiến hành đặt hàng")).first.click()
+
+    # And gives her email as a guest, then her address: province, then her ward from its list
+    phone.locator("#id_username").fill("lan@example.vn")
+    phone.locator("#id_options_1, input[name=options][value=anonymous]").first.check()
+    phone.locator("form").filter(has=phone.locator("#id_username")).get_by_role("button").first.click()
+    phone.get_by_label("Họ và tên người nhận").fill("Nông Thị Lan")
+    phone.get_by_label("Số điện thoại người nhận").fill("0912 345 678")
+    phone.get_by_label("Tỉnh hoặc thành phố").select_option(label="Thành phố Hà Nội")
+    phone.get_by_label("Xã/phường").select_option(label="Phường Hoàn Kiếm")
+    phone.get_by_label("Số nhà, đường, thôn xóm").fill("Số 18 phố Hàng Bài")
+    phone.get_by_role("button", name="Tiếp tục").click()
+
+    # And keeps cash on delivery, and places the order
+    expect(phone.get_by_label(re.compile("Thanh toán khi nhận hàng"))).to_be_checked()
+    phone.get_by_role("button", name="Tiếp tục").click()
+    place_order = phone.get_by_role("button", name="Đặt hàng")
+    place_order.scroll_into_view_if_needed()
+    place_order.click()
+
+    # Then the confirmation shows one shipment from each seller, and cash on delivery
+    expect(phone).to_have_url(re.compile(r"/shop/checkout/thank-you/$"))
+    shipments = phone.locator(".shipment-card")
+    expect(shipments).to_have_count(2)
+    expect(shipments.filter(has_text="Hợp tác xã Thạch đen Phục Hòa")).to_contain_text("Thạch đen Cao Bằng")
+    expect(shipments.filter(has_text="Cơ sở Hạt dẻ Đàm Thủy")).to_contain_text("Hạt dẻ Trùng Khánh")
+    expect(phone.locator("main")).to_contain_text(re.compile("khi nhận hàng", re.IGNORECASE))
+    phone.screenshot(path=str(tmp_path / "confirmation-on-a-phone.png"), full_page=True)

@@ -100,12 +100,14 @@ def test_a_guest_is_asked_to_log_in_and_cannot_post_a_review(client, product):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("order_status", "line_status"),
-    [("Cancelled", "Cancelled"), ("Being processed", "Cancelled")],
-    ids=["order-cancelled", "her-line-cancelled"],
+    ("shipment_status", "line_status"),
+    [("cancelled", "Cancelled"), ("delivered", "Cancelled"), ("new", ""), ("packed", "")],
+    ids=["order-cancelled", "her-line-cancelled", "not-accepted-yet", "not-sent-yet"],
 )
-def test_a_cancelled_purchase_does_not_let_her_review(client, product, customer, order_status, line_status):
-    create_purchase(customer, product, order_status=order_status, line_status=line_status)
+def test_a_purchase_cancelled_or_not_sent_yet_does_not_let_her_review(
+    client, product, customer, shipment_status, line_status
+):
+    create_purchase(customer, product, shipment_status=shipment_status, line_status=line_status)
     client.force_login(customer)
 
     post_review(client, product)

@@ -9,6 +9,7 @@ from oscar.core.loading import get_model
 from sellers.fulfilment import split_order_by_seller
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, place_order
 from tests.pages import soup_of
+from tests.shopping import check_out
 
 Order = get_model("order", "Order")
 Shipment = get_model("partner", "Shipment")
@@ -32,19 +33,7 @@ def hat_de(db):
 
 def check_out_as_guest(client, *purchases):
     """Buy (product, quantity) pairs through the storefront as a guest, up to the thank-you page."""
-    for product, quantity in purchases:
-        client.post(f"/shop/basket/add/{product.pk}/", {"quantity": quantity})
-    client.post("/shop/checkout/", {"username": "lan@example.vn", "options": "anonymous"})
-    address = {
-        "first_name": "Nông Thị Lan",
-        "line1": "Số 12, tổ 3",
-        "line4": "Phường Thục Phán, Cao Bằng",
-        "phone_number": "0912 345 678",
-    }
-    client.post("/shop/checkout/shipping-address/", address)
-    client.get("/shop/checkout/shipping-method/", follow=True)
-    client.get("/shop/checkout/payment-details/")
-    return client.post("/shop/checkout/preview/", {"action": "place_order"})
+    return check_out(client, *purchases)
 
 
 def email_to(address):

@@ -1,0 +1,166 @@
+"""Checkout: a Vietnamese address, a payment method, and an order placed once, never overselling."""
+
+from decimal import Decimal
+
+import pytest
+from django.test import override_settings
+from oscar.core.loading import get_model
+
+from shop import order_status
+from tests.factories import PartnerFactory, ProductFactory
+from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
+from tests.shopping import CAO_BANG, check_out, delivery_address, fill_basket
+
+Basket = get_model("basket", "Basket")
+Order = get_model("order", "Order")
+
+ADDRESS_URL = "/shop/checkout/shipping-address/"
+
+
+def start_as_guest(client, product):
+    fill_basket(client, product)
+    client.post("/shop/checkout/", {"username": "lan@example.vn", "options": "anonymous"})
+
+
+def field_text(page, name):
+    """The text around a form field: its label, its error."""
+    return page.select_one(f"[name={name}]").find_parent(class_="form-group").get_text(" ", strip=True)
+
+
+@pytest.mark.django_db
+def test_cash_on_delivery_order_from_two_sellers_is_placed_with_a_shipment_each(client):
+    # Given products of two sellers
+    jelly = ProductFactory(title="Thạch đen Cao Bằng", stockrecords__price=Decimal("125000"))
+    chestnuts = ProductFactory(title="Hạt dẻ Trùng Khánh", stockrecords__price=Decimal("180000"))
+
+    # When a guest buys both, paying cash on delivery
+    response = check_out(client, (jelly, 2), chestnuts)
+
+    # Then one order is placed, unpaid, with one shipment for each seller, and the stock is held
+    assert response.status_code == 302
+    assert response["Location"] == "/shop/checkout/thank-you/"
+    order = Order.objects.get()
+    assert order.status == order_status.PLACED
+    assert order.guest_email == "lan@example.vn"
+    assert {shipment.seller for shipment in order.shipments.all()} == {jelly.seller, chestnuts.seller}
+    assert order.shipping_address.state == "Cao Bằng"
+    assert order.shipping_address.line4 == "Phường Thục Phán"
+    assert jelly.stockrecords.get().num_allocated == 2
+
+    # And the confirmation shows each seller's part and how to pay
+    page = text_of(open_page(client, "/shop/checkout/thank-you/", VIETNAMESE))
+    assert order.number in page
+    for shown in (jelly.seller.name, chestnuts.seller.name, "Thạch đen Cao Bằng", "Hạt dẻ Trùng Khánh"):
+        assert shown in page
+
+
+@pytest.mark.django_db
+def test_address_form_asks_province_then_commune_and_lists_the_communes_of_the_province(client, product):
+    start_as_guest(client, product)
+
+    page = soup_of(open_page(client, ADDRESS_URL, VIETNAMESE))
+
+    assert [option.get_text() for option in page.select("#id_province option")][1:3] == ["An Giang", "Bắc Ninh"]
+    assert page.select_one("[name=postcode]") is None
+    assert page.select_one("[name=phone_number]")["type"] == "tel"
+    wards = client.get(f"/shop/checkout/wards/{CAO_BANG}/").json()["wards"]
+    assert [name for _code, name in wards if name == "Phường Thục Phán"] == ["Phường Thục Phán"]
+    assert len(wards) > 50
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"phone_number": ""}, "phone_number", "This field is required"),
+        ({"phone_number": "12345"}, "phone_number", "is not valid"),
+        ({"ward": ""}, "ward", "Choose the commune or ward"),
+        ({"province": "1"}, "ward", "Choose a commune or ward of the province chosen above"),
+        ({"line1": ""}, "line1", "This field is required"),
+    ],
+)
+def test_a_bad_address_is_refused_next_to_its_field_and_keeps_what_was_typed(client, product, changes, field, message):
+    # Given a guest at the address step, in English
+    start_as_guest(client, product)
+    open_page(client, ADDRESS_URL, ENGLISH)
+
+    # When she sends the address with one mistake
+    response = client.post(ADDRESS_URL, delivery_address(**changes))
+
+    # Then the form comes back with the message next to that field, and what she typed
+    page = soup_of(response)
+    assert response.status_code == 200
+    assert message in field_text(page, field)
+    assert page.select_one("[name=first_name]")["value"] == "Nông Thị Lan"
+    assert page.select_one("[name=line1]").get("value", "") == delivery_address(**changes)["line1"]
+
+
+@pytest.mark.django_db
+def test_payment_methods_offer_cash_first_and_card_only_with_stripe_keys(client, product):
+    start_as_guest(client, product)
+    client.post(ADDRESS_URL, delivery_address())
+
+    without_keys = soup_of(open_page(client, "/shop/checkout/payment-method/", VIETNAMESE))
+    with override_settings(STRIPE_SECRET_KEY="sk_test_x", STRIPE_WEBHOOK_SECRET="whsec_test_x"):
+        with_keys = soup_of(client.get("/shop/checkout/payment-method/"))
+
+    assert [radio["value"] for radio in without_keys.select("input[name=method]")] == ["cod", "vietqr"]
+    assert without_keys.select_one("input[name=method][value=cod]").has_attr("checked")
+    assert [radio["value"] for radio in with_keys.select("input[name=method]")] == ["cod", "vietqr", "card"]
+
+
+@pytest.mark.django_db
+def test_a_bank_transfer_order_waits_for_its_payment_and_its_sellers_do_not_see_it_yet(client, product):
+    check_out(client, product, method="vietqr")
+
+    order = Order.objects.get()
+    assert order.status == order_status.PENDING_PAYMENT
+    assert not product.seller.shipments.of(product.seller).exists()
+
+
+@pytest.mark.django_db
+def test_the_last_unit_goes_to_the_first_buyer_and_the_second_keeps_her_basket(client, django_user_model):
+    # Given one jar left, in two guests' baskets
+    product = ProductFactory(title="Mật ong bạc hà", stockrecords__num_in_stock=1)
+    from django.test import Client
+
+    first, second = client, Client()
+    fill_basket(second, product)
+    second.post("/shop/checkout/", {"username": "thu@example.vn", "options": "anonymous"})
+    second.post(ADDRESS_URL, delivery_address())
+    second.get("/shop/checkout/shipping-method/", follow=True)
+    second.post("/shop/checkout/payment-method/", {"method": "cod"})
+
+    # When the first buys it, then the second taps "Đặt hàng"
+    check_out(first, product)
+    second.cookies["django_language"] = ENGLISH
+    response = second.post("/shop/checkout/preview/", {"action": "place_order"}, follow=True)
+
+    # Then there is one order; the second is told it sold out, and her basket still holds it
+    assert Order.objects.count() == 1
+    assert "no longer available to buy" in text_of(response)
+    assert "Mật ong bạc hà" in text_of(second.get("/shop/basket/"))
+
+
+@pytest.mark.django_db
+def test_tapping_place_order_twice_makes_one_order(client, product):
+    check_out(client, product)
+
+    again = client.post("/shop/checkout/preview/", {"action": "place_order"}, follow=True)
+
+    assert Order.objects.count() == 1
+    assert again.status_code == 200
+    assert product.stockrecords.get().num_allocated == 1
+
+
+@pytest.mark.django_db
+def test_seller_approved_no_more_cannot_be_bought_at_checkout(client):
+    seller = PartnerFactory()
+    product = ProductFactory(seller=seller)
+    fill_basket(client, product)
+    seller.status = "suspended"
+    seller.save()
+
+    check_out(client)
+
+    assert not Order.objects.exists()

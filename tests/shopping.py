@@ -1,0 +1,37 @@
+"""Going through the storefront's checkout the way a buyer does, with Django's test client."""
+
+from shop.geography import province_code_by_name, wards_of_province
+
+CAO_BANG = province_code_by_name("Cao Bằng")
+THUC_PHAN = next(code for code, name in wards_of_province(CAO_BANG) if name == "Phường Thục Phán")
+
+
+def delivery_address(**changes):
+    """The address form as a buyer in Thục Phán ward, Cao Bằng, fills it in."""
+    return {
+        "first_name": "Nông Thị Lan",
+        "phone_number": "0912 345 678",
+        "province": str(CAO_BANG),
+        "ward": str(THUC_PHAN),
+        "line1": "Số 12, tổ 3",
+        "notes": "Gọi trước khi giao",
+        **changes,
+    }
+
+
+def fill_basket(client, *purchases):
+    """Put (product, quantity) pairs, or products, in the client's basket."""
+    for purchase in purchases:
+        product, quantity = purchase if isinstance(purchase, tuple) else (purchase, 1)
+        client.post(f"/shop/basket/add/{product.pk}/", {"quantity": quantity})
+
+
+def check_out(client, *purchases, method="cod", email="lan@example.vn", address=None):
+    """Buy `purchases` (as a guest unless the client is logged in), up to "Đặt hàng"; the last response."""
+    fill_basket(client, *purchases)
+    if email and "_auth_user_id" not in client.session:
+        client.post("/shop/checkout/", {"username": email, "options": "anonymous"})
+    client.post("/shop/checkout/shipping-address/", address or delivery_address())
+    client.get("/shop/checkout/shipping-method/", follow=True)
+    client.post("/shop/checkout/payment-method/", {"method": method})
+    return client.post("/shop/checkout/preview/", {"action": "place_order"})
