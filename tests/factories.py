@@ -131,12 +131,13 @@ def ward_code(name):
     return next(code for code, ward in home_wards() if ward == name)
 
 
-def place_order(user, *purchases, email="khach.vang.lai@example.vn"):
+def place_order(user, *purchases, email="khach.vang.lai@example.vn", province="Cao Bằng", ward="Phường Thục Phán"):
     """A real order for `purchases` (products, or (product, quantity) pairs), as checkout places it.
 
     Oscar's OrderCreator writes it from a basket (stock allocated), with a Vietnamese delivery
-    address and phone; then it is split into one shipment per seller. `user` None is a guest
-    who gave `email`. No seller is emailed.
+    address and phone in `ward` of `province`, and the sellers' shipping fees to there; then it
+    is split into one shipment per seller. `user` None is a guest who gave `email`. No seller
+    is emailed.
     """
     from django.db import transaction
     from oscar.core.loading import get_class
@@ -152,8 +153,8 @@ def place_order(user, *purchases, email="khach.vang.lai@example.vn"):
         first_name="Nông Thị",
         last_name="Lan",
         line1="Số 12, tổ 3",
-        line4="Phường Thục Phán",
-        state="Cao Bằng",
+        line4=ward,
+        state=province,
         country_id="VN",
         phone_number="+84912345678",
         notes="Gọi trước khi giao",
