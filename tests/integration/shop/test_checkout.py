@@ -164,3 +164,35 @@ def test_seller_approved_no_more_cannot_be_bought_at_checkout(client):
     check_out(client)
 
     assert not Order.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_customer_ships_to_a_saved_address_and_pays_that_provinces_fee(client, customer, product):
+    # Given a customer whose address book holds her address in Lạng Sơn (a nearby province)
+    UserAddress = get_model("address", "UserAddress")
+    saved = UserAddress.objects.create(
+        user=customer,
+        first_name="Lan Nông",
+        line1="Số 5 đường Bà Triệu",
+        line4="Phường Lương Văn Tri",
+        state="Lạng Sơn",
+        country_id="VN",
+        phone_number="+84912345678",
+        is_default_for_shipping=True,
+    )
+    client.force_login(customer)
+    fill_basket(client, product)
+
+    # When she picks it at the address step and pays cash on delivery
+    page = soup_of(open_page(client, ADDRESS_URL, VIETNAMESE))
+    assert page.select_one(f"input[name=address_id][value='{saved.pk}']") is not None
+    client.post(ADDRESS_URL, {"action": "ship_to", "address_id": saved.pk})
+    client.get("/shop/checkout/shipping-method/", follow=True)
+    client.post("/shop/checkout/payment-method/", {"method": "cod"})
+    client.post("/shop/checkout/preview/", {"action": "place_order"})
+
+    # Then her order goes there, with the nearby provinces' fee, and she is its owner
+    order = Order.objects.get()
+    assert order.user == customer
+    assert order.shipping_address.state == "Lạng Sơn"
+    assert order.shipping_incl_tax == order.shipments.get().shipping_charge == Decimal("25000")
