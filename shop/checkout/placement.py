@@ -3,7 +3,9 @@
 Runs inside the transaction that creates the order (shop/checkout/mixins.py): the basket's row
 is locked first, so a double-submitted "Đặt hàng" waits and then finds its order; then the
 stock records, always in pk order, so two buyers of the last units queue up instead of both
-succeeding (Oscar checks availability earlier, without a lock: django-oscar#4524).
+succeeding (Oscar checks availability earlier, without a lock: django-oscar#4524). The delivery
+address is checked there too: an address saved before its form asked for a listed province and
+a phone number could still be chosen at checkout.
 """
 
 from collections import Counter
@@ -14,6 +16,7 @@ from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.core.loading import get_model
 
 from sellers.fulfilment import lock_stock_of_basket
+from shop.geography import province_code_by_name
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
@@ -52,6 +55,23 @@ def lock_basket_and_stock(basket, order_number):
             short.append((titles[record_id], left))
     if short:
         raise SoldOut(" ".join(sold_out_message(title, left) for title, left in short))
+
+
+def check_delivery_address(shipping_address):
+    """Refuse an address the shipping fee cannot be worked out for, or the courier cannot call.
+
+    The address forms (shop/address/forms.py) ask for both, but an address book can hold older
+    addresses (a typed "Hà Nội" is not "Thành phố Hà Nội"). No address: nothing to deliver.
+    """
+    if shipping_address is None:
+        return
+    problems = []
+    if province_code_by_name(shipping_address.state) is None:
+        problems.append(_("The delivery address has no province we know: change the address."))
+    if not shipping_address.phone_number:
+        problems.append(_("The delivery address has no phone number: change the address."))
+    if problems:
+        raise UnableToPlaceOrder(" ".join(problems))
 
 
 def sold_out_message(title, left):
