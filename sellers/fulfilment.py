@@ -1,10 +1,15 @@
 """How a seller fulfils her part of an order: each order is split into one shipment per seller,
 which she accepts, packs, ships and sees delivered, or cancels (returning the stock).
 
-Every step runs in a transaction that locks the shipment's row first, so two taps (or two
-phones) cannot move one shipment twice; a step that is not allowed raises StepRefused, whose
-message the portal shows her as it is. Emails go out after the commit, through a task, so a
-rolled-back step or order sends nothing.
+Every step runs in a transaction that locks the shipment's row, then its order's row, so two
+taps (or two phones) cannot move one shipment twice, and two sellers of one order moving their
+parcels at once set the order's status one after the other, each from what the other wrote. A
+step that is not allowed raises StepRefused, whose message the portal shows her as it is.
+Emails and refunds go out after the commit, through tasks, so a rolled-back step sends nothing.
+
+Locks are always taken in one order, so two transactions wait for each other instead of
+deadlocking: the shipment(s), then the order, then the stock records (in pk order). Checkout
+locks the basket and then the stock records, before any shipment or order exists.
 """
 
 from functools import partial
@@ -17,8 +22,11 @@ from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
 from sellers.tasks import email_buyer_about_cancelled_lines, email_seller_about_order
+from shop import order_status
 from shop.order_status import follow_shipments
+from shop.payments.amounts import refund_for_cancelling
 
+Order = get_model("order", "Order")
 Shipment = get_model("partner", "Shipment")
 StockRecord = get_model("partner", "StockRecord")
 OrderNote = get_model("order", "OrderNote")
@@ -104,8 +112,9 @@ def cancel_lines(shipment, lines, reason, *, by=None, notify_buyer=True):
     """Cancel some or all of her lines of a shipment not yet sent, and put their stock back on sale.
 
     When no line of hers is left the shipment is cancelled. Staff find a note on the order; the
-    buyer gets an email once the transaction commits (unless she cancelled herself, or her
-    payment never came: `notify_buyer=False`).
+    buyer gets an email once the transaction commits (unless `notify_buyer=False`). A card
+    payment already taken gives back the cancelled lines, and her fee when her whole parcel is
+    cancelled, through a refund task once the transaction commits.
     """
     reason = reason.strip()
     with transaction.atomic():
@@ -123,20 +132,14 @@ def cancel_lines(shipment, lines, reason, *, by=None, notify_buyer=True):
             return locked  # cancelled already: a second tap changes nothing
         if not reason:
             raise StepRefused(_("Say why you cancel, so the buyer understands."))
-        for line, stockrecord in _with_locked_stock(chosen):
-            if stockrecord is not None:
-                stockrecord.cancel_allocation(line.quantity)
-        for line in chosen:
-            line.status = Shipment.LINE_CANCELLED
-            line.save(update_fields=["status"])
-        if not locked.live_lines.exists():
-            locked.status = Shipment.Status.CANCELLED
-            locked.cancelled_at = timezone.now()
-            locked.cancel_reason = reason
-            locked.save(update_fields=["status", "cancelled_at", "cancel_reason"])
-            follow_shipments(locked.order)
+        _cancel(locked, chosen, _lock_stock({line.stockrecord_id for line in chosen}), reason)
+        follow_shipments(locked.order)
         what = ", ".join(f"{line.quantity} × {line.title}" for line in chosen)
         _note(locked, _("%(seller)s cancelled %(lines)s. Reason: %(reason)s"), by, lines=what, reason=reason)
+        from shop.payments.actions import refund_card_payment_on_commit  # shop.payments imports this module
+
+        cancelled_fee = locked if locked.status == Shipment.Status.CANCELLED else None
+        refund_card_payment_on_commit(locked.order, refund_for_cancelling(chosen, with_fee_of=cancelled_fee))
         line_ids = [line.pk for line in chosen]
         if notify_buyer:
             transaction.on_commit(
@@ -145,10 +148,75 @@ def cancel_lines(shipment, lines, reason, *, by=None, notify_buyer=True):
     return locked
 
 
+def cancel_whole_order(order, reason, *, check=None):
+    """Cancel every line of the order still live, put its stock back on sale, and cancel the order.
+
+    Returns the order (locked, as it is now) and the shipments this cancelled. The buyer's cancel
+    and the expiry of an unpaid order both come here, so both lock as every seller's step does:
+    the order's shipments (pk order), then the order's row, then all its stock records in one
+    pk-ordered query, before any line changes. `check(order, shipments)`, called once they are
+    locked, refuses by raising, or returns False to leave the order as it is (the shipments
+    returned are None then). A card payment already taken is refunded in full by a task once the
+    transaction commits.
+    """
+    with transaction.atomic():
+        shipments = list(
+            Shipment.objects.select_for_update(of=("self",))
+            .filter(order_id=order.pk)
+            .select_related("seller")
+            .order_by("pk")
+        )
+        order = _lock_order(order.pk)
+        if check is not None and check(order, shipments) is False:
+            return order, None
+        lines = list(order.lines.order_by("pk"))
+        stock = _lock_stock({line.stockrecord_id for line in lines if line.stockrecord_id})
+        cancelled = []
+        for shipment in shipments:
+            live = [line for line in lines if line.partner_id == shipment.seller_id]
+            live = [line for line in live if line.status != Shipment.LINE_CANCELLED]
+            if shipment.status != Shipment.Status.CANCELLED and live:
+                shipment.order = order
+                _cancel(shipment, live, stock, reason)
+                cancelled.append(shipment)
+        order.set_status(order_status.CANCELLED)
+        from shop.payments.actions import refund_card_payment_on_commit  # shop.payments imports this module
+
+        refund_card_payment_on_commit(order)
+    return order, cancelled
+
+
+def _cancel(shipment, lines, stock, reason):
+    """Cancel `lines` of the locked shipment with their stock records locked (`stock`, by pk): the
+    allocations go back on sale; with no line of hers left, the shipment is cancelled too."""
+    for line in lines:
+        stockrecord = stock.get(line.stockrecord_id)
+        if stockrecord is not None:
+            stockrecord.cancel_allocation(line.quantity)
+        line.status = Shipment.LINE_CANCELLED
+        line.save(update_fields=["status"])
+    if not shipment.live_lines.exists():
+        shipment.status = Shipment.Status.CANCELLED
+        shipment.cancelled_at = timezone.now()
+        shipment.cancel_reason = reason
+        shipment.save(update_fields=["status", "cancelled_at", "cancel_reason"])
+
+
 def _lock(shipment):
-    """The shipment's row, locked until the transaction ends, as it is now in the database."""
-    # of=("self",): the order's and the seller's rows stay free for everyone else.
-    return Shipment.objects.select_for_update(of=("self",)).select_related("order", "seller").get(pk=shipment.pk)
+    """The shipment's row and then its order's row, locked until the transaction ends, as they are now.
+
+    The order is locked because a step sets the order's status from all its shipments: a second
+    seller's step waits here and then reads the first one's shipment as it was committed.
+    """
+    # of=("self",): the seller's row stays free for everyone else.
+    locked = Shipment.objects.select_for_update(of=("self",)).select_related("seller").get(pk=shipment.pk)
+    locked.order = _lock_order(locked.order_id)
+    return locked
+
+
+def _lock_order(order_id):
+    """The order's row, locked until the transaction ends; take it after its shipments', never before."""
+    return Order.objects.select_for_update().get(pk=order_id)
 
 
 def _move(shipment, status, *, by, **changes):

@@ -1,12 +1,13 @@
 """A buyer cancels her own order, as long as no seller has packed anything of it yet.
 
 Every line is cancelled (its stock back on sale), the order becomes Cancelled, the sellers who
-had it are emailed, and a paid card order is refunded through Stripe. All of it happens in one
-transaction that locks the order's shipments and the order first, so a seller packing at the
-same moment either goes first (and the buyer is told it is too late) or finds it cancelled.
+had it are emailed, and a paid card order is refunded through Stripe. The cancel happens in one
+transaction that locks the order's shipments, the order and its stock first
+(sellers.fulfilment.cancel_whole_order), so a seller packing at the same moment either goes
+first (and the buyer is told it is too late) or finds it cancelled. Stripe is called only after
+that transaction commits, by a task: a slow or unreachable Stripe never holds those locks.
 """
 
-import logging
 from functools import partial
 
 from django.conf import settings
@@ -18,14 +19,10 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from oscar.core.loading import get_model
 
-from sellers.fulfilment import cancel_lines
+from sellers.fulfilment import cancel_whole_order
 from sellers.tasks import absolute_url
 from shop import order_status
-from shop.payments.instructions import PAID, payment_of
 
-logger = logging.getLogger(__name__)
-
-Order = get_model("order", "Order")
 OrderNote = get_model("order", "OrderNote")
 Shipment = get_model("partner", "Shipment")
 
@@ -52,20 +49,12 @@ def can_be_cancelled_by_buyer(order, shipments=None):
 def cancel_order_by_buyer(order, reason=""):
     """Cancel the whole order for its buyer; returns it. Raises CancelRefused when it is too late.
 
-    A card payment already taken is refunded in the same transaction: if Stripe cannot be
-    reached, nothing is cancelled and the buyer is asked to try again.
+    A card payment already taken is refunded by a task once the cancel has committed.
     """
     reason = reason.strip() or _("Cancelled by the buyer.")
-    with transaction.atomic():
-        # The shipments first, in pk order, then the order: a seller's step locks her shipment and
-        # then writes the order's status, so taking them the other way round could deadlock.
-        shipments = list(
-            Shipment.objects.select_for_update(of=("self",))
-            .filter(order_id=order.pk)
-            .select_related("seller")
-            .order_by("pk")
-        )
-        order = Order.objects.select_for_update().get(pk=order.pk)
+    sellers_knew = []
+
+    def may_cancel(order, shipments):
         if order.status == order_status.CANCELLED:
             raise CancelRefused(_("This order has already been cancelled."))
         if not can_be_cancelled_by_buyer(order, shipments):
@@ -75,47 +64,22 @@ def cancel_order_by_buyer(order, reason=""):
                     "Contact us if you need help."
                 )
             )
-        sellers_knew = order.status != order_status.PENDING_PAYMENT  # sellers never saw an unpaid order
-        told = []
-        for shipment in shipments:
-            if shipment.status == Shipment.Status.CANCELLED:
-                continue
-            cancel_lines(shipment, list(shipment.lines), reason, notify_buyer=False)
-            told.append(shipment.pk)
-        was_paid_by_card = _paid_by_card(order)
-        order.refresh_from_db(fields=["status"])  # the last cancelled shipment may have cancelled it already
-        order.set_status(order_status.CANCELLED)
+        sellers_knew.append(order.status != order_status.PENDING_PAYMENT)  # sellers never saw an unpaid order
+
+    with transaction.atomic():
+        order, cancelled = cancel_whole_order(order, reason, check=may_cancel)
         OrderNote.objects.create(
             order=order,
             user=order.user,
             note_type=OrderNote.SYSTEM,
             message=_("The buyer cancelled the order. Reason: %(reason)s") % {"reason": reason},
         )
-        if was_paid_by_card:
-            _refund(order)
-        if sellers_knew and told:
+        told = [shipment.pk for shipment in cancelled]
+        if sellers_knew[0] and told:
             transaction.on_commit(
                 partial(email_sellers_about_cancelled_order.enqueue, told, reason, settings.LANGUAGE_CODE)
             )
     return order
-
-
-def _paid_by_card(order):
-    payment = payment_of(order)
-    return payment.is_card and payment.state == PAID
-
-
-def _refund(order):
-    """Give a card payment back through Stripe; a failure undoes the cancel."""
-    from shop.payments import stripe as stripe_payments  # the Stripe SDK loads only for card orders
-
-    try:
-        stripe_payments.refund_card_payment(order)
-    except stripe_payments.CardPaymentError as error:
-        logger.exception("Refund of card order %s failed; the order stays as it was", order.number)
-        raise CancelRefused(
-            _("We could not refund your card just now, so the order has not been cancelled. Please try again later.")
-        ) from error
 
 
 @task

@@ -10,6 +10,7 @@ from oscar.views.generic import PostActionMixin
 
 from sellers.portal.access import seller_home_for
 from shop.customer.cancelling import CancelRefused, can_be_cancelled_by_buyer, cancel_order_by_buyer
+from shop.payments.instructions import payment_of
 
 Line = get_model("order", "Line")
 Shipment = get_model("partner", "Shipment")
@@ -57,14 +58,16 @@ class BuyerCancelMixin:
     def do_cancel(self, order):
         """Oscar's PostActionMixin calls this for a POST with action=cancel."""
         try:
-            cancel_order_by_buyer(order, self.request.POST.get("reason", "")[:500])
+            order = cancel_order_by_buyer(order, self.request.POST.get("reason", "")[:500])
         except CancelRefused as refused:
             messages.error(self.request, refused.message)
         else:
-            messages.success(
-                self.request,
-                _("Order #%(number)s is cancelled. Its products are back on sale.") % {"number": order.number},
-            )
+            payment = payment_of(order)
+            if payment.is_card and payment.amount_paid > 0:
+                message = _("Order #%(number)s is cancelled; the money will be refunded to your card.")
+            else:
+                message = _("Order #%(number)s is cancelled. Its products are back on sale.")
+            messages.success(self.request, message % {"number": order.number})
         self.response = redirect(self.request.path)
 
 

@@ -2,18 +2,22 @@
 
 Called by the Stripe webhook (shop/payments/stripe.py), by staff marking a bank transfer
 received, and by the expiry of unpaid card orders. Each runs in one transaction that locks
-the order's row, so a repeated or late event finds the work done and changes nothing.
+the order's row (the expiry locks the order's shipments before it, as every step of an order
+does: sellers/fulfilment.py), so a repeated or late event finds the work done and changes nothing.
 """
 
 from decimal import Decimal
+from functools import partial
 
 from django.db import transaction
 from oscar.core.loading import get_model
 
-from sellers.fulfilment import cancel_lines, notify_sellers_of_order
+from sellers.fulfilment import cancel_whole_order, notify_sellers_of_order
 from shop import order_status
+from shop.payments.methods import CARD
 
 Order = get_model("order", "Order")
+OrderNote = get_model("order", "OrderNote")
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 
@@ -50,13 +54,36 @@ def mark_order_paid(order, *, amount, reference="", method_code):
     return order
 
 
-@transaction.atomic
 def cancel_unpaid_order(order, reason):
-    """An order whose payment never came: every line cancelled, its stock back on sale."""
-    order = Order.objects.select_for_update().get(pk=order.pk)
-    if order.status != order_status.PENDING_PAYMENT:
-        return order
-    for shipment in order.shipments.all():
-        cancel_lines(shipment, list(shipment.lines), reason, notify_buyer=False)
-    order.set_status(order_status.CANCELLED)
+    """An order whose payment never came: every line cancelled, its stock back on sale. Returns the order.
+
+    It locks as the buyer's own cancel does (sellers.fulfilment.cancel_whole_order), so the two
+    racing each other cancel the order once and put its stock back once. Staff find `reason` as
+    a note on the order.
+    """
+
+    def still_unpaid(order, shipments):
+        return order.status == order_status.PENDING_PAYMENT
+
+    with transaction.atomic():
+        order, cancelled = cancel_whole_order(order, reason, check=still_unpaid)
+        if cancelled is not None:
+            OrderNote.objects.create(order=order, note_type=OrderNote.SYSTEM, message=reason)
     return order
+
+
+def refund_card_payment_on_commit(order, amount=None):
+    """Once the current transaction commits, refund `amount` of the order's card payment (all that is
+    left of it without one) through a task, if a card payment was taken; Stripe is never called while
+    the order's rows are locked. Returns whether a refund was asked for."""
+    source = order.sources.filter(source_type__code=CARD).first()
+    if source is None or source.amount_debited - source.amount_refunded <= 0:
+        return False
+    if amount is not None and Decimal(amount) <= 0:
+        return False
+    from shop.payments.tasks import refund_card_payment_of_order  # the Stripe SDK loads only for card orders
+
+    transaction.on_commit(
+        partial(refund_card_payment_of_order.enqueue, order.pk, None if amount is None else str(amount))
+    )
+    return True

@@ -403,28 +403,31 @@ def refund_card_payment(order, amount=None):
     """Give back (part of) the order's card payment through Stripe; returns the amount refunded now.
 
     Without `amount`, all that is paid and not yet refunded. The idempotency key comes from the
-    order and what was refunded before, so a retry after a timeout refunds once. Raises
-    CardPaymentError when Stripe cannot do it; nothing is recorded then.
+    order, what was refunded before and the amount, so a retry after a timeout refunds once while
+    a later partial refund (a second seller cancelling) is a new one. Two refunds of one order take
+    turns on its payment record, so the second sees what the first refunded. Call it outside any
+    transaction holding the order's rows (a task, after the commit). Raises CardPaymentError when
+    Stripe cannot do it; nothing is recorded then.
     """
-    source = payment_source(order, CARD)
-    refunded_before = source.amount_refunded
-    refundable = source.amount_debited - refunded_before
-    amount = refundable if amount is None else min(Decimal(amount), refundable)
-    if amount <= 0:
-        return Decimal(0)
-    payment_intent = _payment_intent_of(source)
-    if not payment_intent:
-        raise CardPaymentError(_("No card payment of this order was found at Stripe."))
-    refund = _call(
-        stripe_client().v1.refunds.create,
-        {
-            "payment_intent": payment_intent,
-            "amount": amount_in_dong(amount),
-            "metadata": {"order_number": order.number},
-        },
-        {"idempotency_key": f"cho-ocop-order-{order.number}-refund-{int(refunded_before)}-{int(amount)}"},
-    )
     with transaction.atomic():
+        source = Source.objects.select_for_update().get(pk=payment_source(order, CARD).pk)
+        refunded_before = source.amount_refunded
+        refundable = source.amount_debited - refunded_before
+        amount = refundable if amount is None else min(Decimal(amount), refundable)
+        if amount <= 0:
+            return Decimal(0)
+        payment_intent = _payment_intent_of(source)
+        if not payment_intent:
+            raise CardPaymentError(_("No card payment of this order was found at Stripe."))
+        refund = _call(
+            stripe_client().v1.refunds.create,
+            {
+                "payment_intent": payment_intent,
+                "amount": amount_in_dong(amount),
+                "metadata": {"order_number": order.number},
+            },
+            {"idempotency_key": f"cho-ocop-order-{order.number}-refund-{int(refunded_before)}-{int(amount)}"},
+        )
         _record_refund_up_to(order, refunded_before + amount, refund["id"])
     return amount
 

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
@@ -17,7 +18,8 @@ Order = get_model("order", "Order")
 class TransferReceivedView(PermissionRequiredMixin, View):
     """POST: the order's transfer is on the Union's statement; the order goes to its sellers.
 
-    Staff who may change orders only; anyone else is sent to log in, or refused (403).
+    Staff who may change orders only; anyone else is sent to log in, or refused (403). An order the
+    buyer did not choose to pay by VietQR transfer is refused (400) and nothing is recorded.
     """
 
     permission_required = "order.change_order"
@@ -25,6 +27,12 @@ class TransferReceivedView(PermissionRequiredMixin, View):
 
     def post(self, request, order_number):
         order = get_object_or_404(Order, number=order_number)
+        if not order.sources.filter(source_type__code=VIETQR).exists():
+            return HttpResponseBadRequest(
+                _("Order #%(number)s is not paid by bank transfer: no transfer can be recorded for it.")
+                % {"number": order.number},
+                content_type="text/plain; charset=utf-8",
+            )
         bank_reference = request.POST.get("bank_reference", "").strip()[:100]
         reference = _("Bank transfer recorded by %(user)s") % {"user": request.user.get_username()}
         if bank_reference:

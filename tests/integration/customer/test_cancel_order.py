@@ -1,4 +1,5 @@
-"""A buyer cancels her order before anything is packed: stock back on sale, sellers told, a card refunded."""
+"""A buyer cancels her order before anything is packed: stock back on sale, sellers told, a card refunded
+(after the cancel has committed, by a task)."""
 
 from decimal import Decimal
 
@@ -13,6 +14,7 @@ from sellers.fulfilment import accept_shipment, pack_shipment
 from shop import order_status
 from shop.customer.cancelling import CancelRefused, cancel_order_by_buyer
 from shop.payments import stripe as stripe_payments
+from shop.payments import tasks as payment_tasks
 from shop.payments.actions import payment_source
 from shop.payments.methods import CARD, VIETQR
 from tests.factories import UserFactory, place_order
@@ -40,9 +42,11 @@ def signed_in(client, customer):
 
 @pytest.fixture
 def refunds(monkeypatch):
-    """Refunds asked of Stripe, recorded instead of sent."""
+    """Refunds asked of Stripe by the refund task, as (order number, amount), recorded instead of sent."""
     asked = []
-    monkeypatch.setattr(stripe_payments, "refund_card_payment", lambda order, amount=None: asked.append(order.number))
+    monkeypatch.setattr(
+        payment_tasks, "refund_card_payment", lambda order, amount=None: asked.append((order.number, amount))
+    )
     return asked
 
 
@@ -113,32 +117,48 @@ def test_cancelling_twice_changes_nothing_more(order, product):
     assert order.status_changes.filter(new_status=order_status.CANCELLED).count() == 1
 
 
-def test_a_paid_card_order_is_refunded(signed_in, order, refunds):
+def test_a_paid_card_order_is_cancelled_at_once_and_refunded_after_the_commit(
+    signed_in, order, product, refunds, django_capture_on_commit_callbacks
+):
     # Given an order paid by card
-    source = payment_source(order, CARD)
-    source.debit(order.total_incl_tax, reference="pi_test_123", status="Paid")
+    payment_source(order, CARD).debit(order.total_incl_tax, reference="pi_test_123", status="Paid")
 
-    signed_in.post(order_url(order), {"action": "cancel"})
+    # When the buyer cancels it
+    with django_capture_on_commit_callbacks() as after_commit:
+        response = signed_in.post(order_url(order), {"action": "cancel"})
 
+    # Then it is cancelled and its stock back on sale without waiting for Stripe, which is not asked yet
     order.refresh_from_db()
     assert order.status == order_status.CANCELLED
-    assert refunds == [order.number]
+    assert allocated(product) == 0
+    assert refunds == []
+    # and once the cancel has committed, a task asks for the whole payment back
+    for callback in after_commit:
+        callback()
+    assert refunds == [(order.number, None)]
+    # and she is told the money goes back to her card
+    page = open_page(signed_in, response.url, ENGLISH)
+    assert f"Order #{order.number} is cancelled; the money will be refunded to your card." in text_of(page)
 
 
-def test_a_refund_stripe_refuses_leaves_the_order_as_it_was(signed_in, order, product, monkeypatch):
+def test_a_refund_stripe_refuses_leaves_the_order_cancelled_and_staff_a_note(
+    signed_in, order, product, monkeypatch, django_capture_on_commit_callbacks
+):
     payment_source(order, CARD).debit(order.total_incl_tax, reference="pi_test_123", status="Paid")
 
     def unreachable(order, amount=None):
         raise stripe_payments.CardPaymentError("Stripe could not be reached")
 
-    monkeypatch.setattr(stripe_payments, "refund_card_payment", unreachable)
+    monkeypatch.setattr(payment_tasks, "refund_card_payment", unreachable)
 
-    response = signed_in.post(order_url(order), {"action": "cancel"}, follow=True)
+    with translation.override(ENGLISH), django_capture_on_commit_callbacks(execute=True):
+        response = signed_in.post(order_url(order), {"action": "cancel"})
 
+    assert response.status_code == 302
     order.refresh_from_db()
-    assert order.status == order_status.PLACED
-    assert allocated(product) == 2
-    assert "could not refund your card" in text_of(response)
+    assert order.status == order_status.CANCELLED
+    assert allocated(product) == 0
+    assert order.notes.filter(message__contains="could not be made: refund it at Stripe").exists()
 
 
 def test_an_unpaid_card_or_transfer_order_is_cancelled_without_refund_or_seller_email(
