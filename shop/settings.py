@@ -38,7 +38,7 @@ INSTALLED_APPS = [
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "shop.checkout.apps.CheckoutConfig",  # replaces oscar.apps.checkout
-    "oscar.apps.address.apps.AddressConfig",
+    "shop.address.apps.AddressConfig",  # replaces oscar.apps.address
     "shop.shipping.apps.ShippingConfig",  # replaces oscar.apps.shipping
     "catalog.apps.CatalogueConfig",  # replaces oscar.apps.catalogue
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
@@ -110,7 +110,9 @@ WSGI_APPLICATION = "shop.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "shop" / "templates"],
+        # shop/templates is found as the shop app's (listed before Oscar): naming it in DIRS too made an
+        # override that extends its Oscar namesake extend itself once more, showing block.super twice.
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -188,6 +190,8 @@ OSCAR_SLUG_ALLOW_UNICODE = False
 OSCAR_PRODUCTS_PER_PAGE = 24
 # A review shows once union staff have approved it in the dashboard.
 OSCAR_MODERATE_REVIEWS = True
+# Discounts in whole đồng, so totals stay whole đồng (shop/money.py).
+OSCAR_OFFER_ROUNDING_FUNCTION = "shop.money.round_discount_to_dong"
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="cho-ocop@localhost")
@@ -210,10 +214,13 @@ STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_ORDER_EXPIRY_MINUTES = env.int("STRIPE_ORDER_EXPIRY_MINUTES", default=60)
 # Bank transfers by VietQR go to the marketplace's account (NAPAS bank BIN, e.g. 970405 Agribank).
-VIETQR_BANK_BIN = env("VIETQR_BANK_BIN", default="970405")
-VIETQR_BANK_NAME = env("VIETQR_BANK_NAME", default="Agribank")
-VIETQR_ACCOUNT_NUMBER = env("VIETQR_ACCOUNT_NUMBER", default="8300205000000")
-VIETQR_ACCOUNT_NAME = env("VIETQR_ACCOUNT_NAME", default="HOI LHPN TINH CAO BANG")
+# Offered only when set; the made-up demo account below stands in only with DEBUG on, so a real
+# site that forgets them shows no QR code for an account that is not its own.
+_DEMO_ACCOUNT = DEBUG
+VIETQR_BANK_BIN = env("VIETQR_BANK_BIN", default="970405" if _DEMO_ACCOUNT else "")
+VIETQR_BANK_NAME = env("VIETQR_BANK_NAME", default="Agribank" if _DEMO_ACCOUNT else "")
+VIETQR_ACCOUNT_NUMBER = env("VIETQR_ACCOUNT_NUMBER", default="8300205000000" if _DEMO_ACCOUNT else "")
+VIETQR_ACCOUNT_NAME = env("VIETQR_ACCOUNT_NAME", default="HOI LHPN TINH CAO BANG" if _DEMO_ACCOUNT else "")
 
 # Marketplace configuration: another province runs its own instance by changing these.
 MARKETPLACE_PROVINCE_CODE = env.int("MARKETPLACE_PROVINCE_CODE", default=4)  # Cao Bằng
@@ -258,7 +265,9 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = OSCAR_FROM_EMAIL
 SERVER_EMAIL = OSCAR_FROM_EMAIL
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (emails, expiring unpaid orders): run at once in the demo and tests; production
+# names a worker backend here (e.g. django_tasks.backends.database.DatabaseBackend and its worker).
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
 
 # Security: values are production-safe unless the environment relaxes them.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)

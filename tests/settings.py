@@ -27,3 +27,9 @@ atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 # WhiteNoise finds static files in the apps' folders on each request, as in development.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The marketplace's bank account for VietQR transfers: made up, as in the demo.
+VIETQR_BANK_BIN = "970405"
+VIETQR_BANK_NAME = "Agribank"
+VIETQR_ACCOUNT_NUMBER = "8300205000000"
+VIETQR_ACCOUNT_NAME = "HOI LHPN TINH CAO BANG"

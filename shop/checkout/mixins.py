@@ -1,3 +1,5 @@
+import logging
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponseRedirect
@@ -10,9 +12,10 @@ from shop.payments.actions import payment_source
 from shop.payments.emails import send_order_confirmation
 from shop.payments.methods import CARD, COD, method_of
 
-from .placement import OrderAlreadyPlaced, lock_basket_and_stock
+from .placement import OrderAlreadyPlaced, check_delivery_address, lock_basket_and_stock
 
 PAYMENT_NAMESPACE = "payment"
+logger = logging.getLogger(__name__)
 
 
 class OrderPlacementMixin(mixins.OrderPlacementMixin):
@@ -28,6 +31,7 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
         kwargs.setdefault("status", method.initial_status)
         with transaction.atomic():
             lock_basket_and_stock(kwargs["basket"], kwargs["order_number"])  # Oscar passes every argument by name
+            check_delivery_address(kwargs["shipping_address"])
             order = super().place_order(*args, **kwargs)
             split_order_by_seller(order)
             payment_source(order, method.code)
@@ -40,13 +44,22 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
         try:
             return super().handle_order_placement(*args, **kwargs)
         except OrderAlreadyPlaced as placed:
+            basket = kwargs.get("basket") or args[2]  # Oscar's submit passes it third
+            basket.submit()  # the first tap submitted it; this one must not thaw it
             self.checkout_session.flush()
             self.request.session["checkout_order_id"] = placed.order.id
             return HttpResponseRedirect(self.get_success_url())
 
     def send_order_placed_email(self, order):
-        """Our confirmation in place of Oscar's: each seller's part, how to pay; a card order's once paid."""
-        send_order_confirmation(order)
+        """Our confirmation in place of Oscar's: each seller's part, how to pay; a card order's once paid.
+
+        The order is committed by now: an email that cannot be made must not send her back to a
+        basket that is already an order.
+        """
+        try:
+            send_order_confirmation(order)
+        except Exception:
+            logger.exception("Order #%s: the confirmation email could not be sent", order.number)
 
     def handle_successful_order(self, order):
         """Oscar's thank-you; a card order goes to Stripe's payment page first."""

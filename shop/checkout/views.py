@@ -1,10 +1,12 @@
 from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import cache_control
 from django.views.generic import FormView
 from oscar.apps.checkout import views
+from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.checkout.session import CheckoutSessionMixin
 
 from shop import order_status
@@ -41,6 +43,12 @@ class PaymentMethodView(CheckoutSessionMixin, FormView):
 
 class PaymentDetailsView(views.PaymentDetailsView):
     """Oscar's payment details and preview; no card form here (a card is paid on Stripe's page)."""
+
+    def check_basket_is_not_empty(self, request):
+        """Oscar's check; a late second tap on "Đặt hàng" (the basket is an order now) shows that order."""
+        if request.basket.is_empty and request.session.get("checkout_order_id"):
+            raise FailedPreCondition(url=reverse("checkout:thank-you"))
+        super().check_basket_is_not_empty(request)
 
     def get(self, request, *args, **kwargs):
         if not self.preview:

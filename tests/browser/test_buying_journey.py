@@ -91,8 +91,10 @@ def test_guest_on_a_phone_buys_from_two_sellers_cash_on_delivery_and_sees_two_sh
     # And keeps cash on delivery, and places the order
     expect(phone.get_by_label(re.compile("Thanh toán khi nhận hàng"))).to_be_checked()
     phone.get_by_role("button", name="Tiếp tục").click()
+    # (the button and the total sit at the bottom of the first screen, without scrolling)
     place_order = phone.get_by_role("button", name="Đặt hàng")
-    place_order.scroll_into_view_if_needed()
+    expect(place_order).to_be_in_viewport()
+    expect(phone.locator(".place-order")).to_contain_text(f"364.000{NBSP}₫")  # 2 × 150.000 + 2 × 32.000 to Hà Nội
     place_order.click()
 
     # Then the confirmation shows one shipment from each seller, and cash on delivery

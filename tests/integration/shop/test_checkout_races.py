@@ -69,7 +69,9 @@ def test_eight_buyers_racing_for_the_last_three_jars_end_with_exactly_three_sold
     # and the five others were told, on the order page, with their basket kept
     refused = [response for response in responses if response.status_code == 200]
     assert len(refused) == 5
-    assert all("Mật ong bạc hà" in response.content.decode() for response in refused)
+    for response in refused:
+        assert "Mật ong bạc hà" in response.content.decode()
+        assert "vừa hết hàng" in response.content.decode()  # “Mật ong bạc hà” has just sold out.
 
 
 def test_a_double_tap_on_place_order_makes_one_order():
