@@ -55,6 +55,10 @@ class StoryIndexPage(Page):
         return context
 
 
+# The fields of a story whose words search finds.
+SEARCHED_FIELDS = {"title", "intro", "seller", "body"}
+
+
 class StoryPage(Page):
     """A story about one woman maker: who she is, where she lives, how she makes it."""
 
@@ -68,6 +72,8 @@ class StoryPage(Page):
     )
     intro = models.TextField(_("Intro"), blank=True)
     body = StreamField(StoryBlock(), blank=True, verbose_name=_("Body"))
+    # Folded copy (lower case, no accents) of what site search compares against; see cms.search.
+    search_text = models.TextField(blank=True, editable=False)
 
     content_panels = [*Page.content_panels, FieldPanel("seller"), FieldPanel("intro"), FieldPanel("body")]
 
@@ -76,6 +82,27 @@ class StoryPage(Page):
 
     class Meta:
         verbose_name = _("Story")
+
+    def save(self, *args, **kwargs):
+        """Refold the search text when the story's words are saved (a draft revision saves none of them)."""
+        from .search import fold_story
+
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or SEARCHED_FIELDS & set(update_fields):
+            self.search_text = fold_story(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_text"}
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        """Also `card_products`: the products of the body's product cards by pk, loaded together."""
+        context = super().get_context(request, *args, **kwargs)
+        Product = get_model("catalogue", "Product")
+        chosen = {block["value"].get("product") for block in self.body.raw_data if block["type"] == "product"}
+        chosen.discard(None)
+        products = Product.objects.for_cards().filter(pk__in=chosen) if chosen else []
+        context["card_products"] = {product.pk: product for product in products}
+        return context
 
 
 class StandardPage(Page):

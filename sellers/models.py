@@ -111,9 +111,11 @@ class Partner(AbstractPartner):
         return self.status == self.Status.APPROVED
 
     def refold_products(self):
-        """Her products' search text names her; a new name must be found at once."""
+        """Her products' and stories' search text names her; a new name must be found at once."""
         for product in self.products.select_related("seller"):
             product.save(update_fields=["search_text"])
+        for story in self.stories.all():
+            story.save(update_fields=["search_text"])
 
 
 class StockRecord(AbstractStockRecord):

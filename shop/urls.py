@@ -5,9 +5,12 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalog.views import ProductSearchView
+from shop.robots import robots_txt
+from shop.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -21,6 +24,8 @@ urlpatterns = [
     path("seller/", include("sellers.portal.urls")),
     path("payments/vietqr/", include("shop.payments.vietqr_urls")),
     path("payments/", include("shop.payments.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
 ]
 
 if settings.DEBUG:

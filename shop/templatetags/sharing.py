@@ -1,0 +1,45 @@
+"""What a page gives link previews (Open Graph): absolute URLs at the site's address, and a picture 1200 px wide."""
+
+from django import template
+from django.conf import settings
+from oscar.core.thumbnails import get_thumbnailer
+from wagtail.images.models import AbstractImage
+
+register = template.Library()
+
+SHARE_WIDTH = 1200
+
+
+@register.filter
+def absolute_url(url):
+    """A site path as a full URL at the configured scheme and domain; a URL that is full already stays."""
+    url = str(url or "")
+    if url.startswith("/") and not url.startswith("//"):
+        return f"{settings.SITE_SCHEME}://{settings.SITE_DOMAIN}{url}"
+    return url
+
+
+def share_thumbnail(image_file, **options):
+    """The URL of a JPEG of an uploaded picture, within SHARE_WIDTH square (sorl, as Oscar's thumbnails)."""
+    thumbnail = get_thumbnailer().generate_thumbnail(image_file, upscale=False, quality=80, format="JPEG", **options)
+    return absolute_url(thumbnail.url)
+
+
+@register.simple_tag
+def story_share_image(story):
+    """The story's first picture, else her seller's photo; "" when it has neither."""
+    for block in story.body:
+        if isinstance(block.value, AbstractImage):
+            return absolute_url(block.value.get_rendition(f"width-{SHARE_WIDTH}|format-jpeg").url)
+    if story.seller_id and story.seller.photo:
+        return share_thumbnail(story.seller.photo, size=f"{SHARE_WIDTH}x{SHARE_WIDTH}")
+    return ""
+
+
+@register.simple_tag
+def product_share_image(product):
+    """The product's primary photo, as the square its page shows; "" when it has none."""
+    image = product.primary_image()
+    if getattr(image, "is_missing", False) or not getattr(image, "original", None):
+        return ""
+    return share_thumbnail(image.original, size=f"{SHARE_WIDTH}x{SHARE_WIDTH}", crop="center")
