@@ -246,7 +246,7 @@ def load_pages(partners, editor, report: Report):
                 slug=story.slug,
                 seller=partners[story.seller_slug],
                 intro=story.intro,
-                body=build_story_body(story),
+                body=build_story_body(story, partners[story.seller_slug]),
             )
             publish_child(index, page, editor)
         report(f"Stories {number}/{len(content.STORIES)}: {story.title} ({mark(created)})")
@@ -265,8 +265,9 @@ def publish_child(parent, page, user):
     page.save_revision(user=user).publish(user=user)
 
 
-def build_story_body(story):
-    """The StoryBlock stream, with pictures drawn and stored as Wagtail images."""
+def build_story_body(story, partner):
+    """The StoryBlock stream, with pictures drawn and stored as Wagtail images, ending on a live card
+    of her first product."""
     seller = next(seller for seller in content.SELLERS if seller.slug == story.seller_slug)
     body = []
     for block_type, value in story.body:
@@ -274,6 +275,9 @@ def build_story_body(story):
             image, alt_text = add_story_picture(story, seller, value, len(body))
             value = {"image": image, "alt_text": alt_text, "decorative": False}
         body.append((block_type, value))
+    product = partner.products.filter(is_public=True).order_by("pk").first()
+    if product is not None:
+        body.append(("product", {"product": product, "note": ""}))
     return body
 
 
