@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 from .choosers import product_chooser_viewset
@@ -47,3 +48,4 @@ class StoryBlock(blocks.StreamBlock):
     image = ImageBlock(label=_("Image"), template="cms/blocks/image.html")
     quote = QuoteBlock(label=_("Quote"))
     product = ProductCardBlock()
+    video = EmbedBlock(label=_("Video"), template="cms/blocks/video.html")

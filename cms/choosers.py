@@ -68,3 +68,19 @@ class ProductChooserViewSet(ChooserViewSet):
 
 
 product_chooser_viewset = ProductChooserViewSet("product_chooser", url_prefix="product-chooser")
+
+
+class SellerChooserViewSet(ChooserViewSet):
+    """Choose one seller a buyer can see (approved, not suspended), for the home page."""
+
+    model = "partner.Partner"
+    icon = "group"
+    choose_one_text = _("Choose a seller")
+    choose_another_text = _("Choose another seller")
+
+    def get_object_list(self):
+        return get_model("partner", "Partner").objects.public().order_by("name")
+
+
+seller_chooser_viewset = SellerChooserViewSet("seller_chooser", url_prefix="seller-chooser")
+SellerChooserBlock = seller_chooser_viewset.get_block_class(name="SellerChooserBlock", module_path="cms.choosers")

@@ -6,3 +6,10 @@ from .choosers import product_chooser_viewset
 @hooks.register("register_admin_viewset")
 def register_product_chooser():
     return product_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_seller_chooser():
+    from .choosers import seller_chooser_viewset
+
+    return seller_chooser_viewset

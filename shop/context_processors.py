@@ -12,10 +12,18 @@ def menu_pages(request):
     return list(site.root_page.get_children().live().in_menu())
 
 
+def programme_figures():
+    """The programme in figures, as editors keep them on the home page."""
+    from cms.models import programme_figures
+
+    return programme_figures()
+
+
 def marketplace(request):
     """What every page's header and footer need to know about this instance."""
     return {
         "site_name": settings.SITE_NAME,
         "programme_name": settings.MARKETPLACE_PROGRAMME,
         "menu_pages": SimpleLazyObject(lambda: menu_pages(request)),
+        "programme_figures": SimpleLazyObject(programme_figures),
     }

@@ -987,6 +987,18 @@ HOME_HERO_TEXT = (
     "Miến dong Phia Đén, hạt dẻ Trùng Khánh, thổ cẩm Dao Tiền: mỗi sản phẩm ở đây do một chị, một hợp tác xã "
     "của phụ nữ Cao Bằng làm ra. Mua hàng của nhiều người bán trong một giỏ, và đọc câu chuyện của người làm."
 )
+HOME_HERO_BUTTON = "Xem sản phẩm"
+# The programme in figures, as cms migration 0006 fills them on an existing home page.
+HOME_FIGURES = [
+    ("850", "lớp tập huấn"),
+    ("60.000", "lượt hội viên"),
+    ("hơn 20 tỷ đồng", "vốn"),
+    ("70", "mô hình hoạt động hiệu quả"),
+]
+# What the demo home page features: so many of the newest stories, products of so many sellers, sellers.
+HOME_FEATURED_STORIES = 2
+HOME_FEATURED_PRODUCTS = 4
+HOME_FEATURED_SELLERS = 3
 
 STORY_INDEX = {
     "slug": "cau-chuyen",

@@ -60,6 +60,7 @@ def load_demo_data(passwords, report: Report):
     logins = load_accounts(passwords, partners, report)
     editor = next(login.user for login in logins if login.role == "editor")
     load_pages(partners, editor, report)
+    curate_home_page(editor, report)
     customer = next(login.user for login in logins if login.role == "customer")
     load_orders(customer, partners, report)
     return logins
@@ -217,17 +218,7 @@ def find_or_create_user(account, password):
 
 
 def load_pages(partners, editor, report: Report):
-    home = HomePage.objects.first()
-    if home is None:
-        raise LookupError("No home page: run `manage.py migrate` (cms migration 0002 creates it).")
-    if not home.hero_title and not home.has_unpublished_changes:
-        home.hero_title = content.HOME_HERO_TITLE
-        home.hero_text = content.HOME_HERO_TEXT
-        home.save_revision(user=editor).publish(user=editor)
-        report(f"Page: {home.title}: hero set and published")
-    else:
-        report(f"Page: {home.title}: hero left as it is")
-    home = HomePage.objects.get(pk=home.pk)
+    home = find_home_page()
 
     spec = content.STORY_INDEX
     index = StoryIndexPage.objects.child_of(home).filter(slug=spec["slug"]).first()
@@ -258,6 +249,75 @@ def load_pages(partners, editor, report: Report):
         programme = StandardPage(title=spec["title"], slug=spec["slug"], body=spec["body"], show_in_menus=True)
         publish_child(home, programme, editor)
     report(f"Page: {programme.title} ({mark(created)})")
+
+
+def find_home_page():
+    home = HomePage.objects.first()
+    if home is None:
+        raise LookupError("No home page: run `manage.py migrate` (cms migration 0002 creates it).")
+    return home
+
+
+def curate_home_page(editor, report: Report):
+    """Fill what the home page lacks (hero, featured stories, products, sellers, figures) and publish it.
+
+    What an editor has already set, or left as an unpublished draft, stays as it is.
+    """
+    home = find_home_page()
+    if home.has_unpublished_changes:
+        report(f"Page: {home.title}: left as it is (a draft is waiting)")
+        return
+    filled = []
+    if not home.hero_title:
+        home.hero_title, home.hero_text = content.HOME_HERO_TITLE, content.HOME_HERO_TEXT
+        home.hero_button_text = content.HOME_HERO_BUTTON
+        filled.append("hero")
+    if home.hero_image is None:
+        home.hero_image = add_home_picture()
+        filled.append("hero picture")
+    if not home.featured_stories:
+        stories = StoryPage.objects.live().descendant_of(home).order_by("-first_published_at", "-pk")
+        home.featured_stories = [("story", story) for story in stories[: content.HOME_FEATURED_STORIES]]
+        filled.append("stories")
+    if not home.featured_products:
+        home.featured_products = [("product", product) for product in pick_home_products()]
+        filled.append("products")
+    if not home.featured_sellers:
+        sellers = Partner.objects.public().order_by("name")[: content.HOME_FEATURED_SELLERS]
+        home.featured_sellers = [("seller", seller) for seller in sellers]
+        filled.append("sellers")
+    if not home.figures:
+        home.figures = [("figure", {"number": number, "label": label}) for number, label in content.HOME_FIGURES]
+        filled.append("figures")
+    if filled:
+        home.save_revision(user=editor).publish(user=editor)
+        report(f"Page: {home.title}: {', '.join(filled)} set and published")
+    else:
+        report(f"Page: {home.title}: left as it is")
+
+
+def pick_home_products():
+    """The first product of each of the first sellers by name: four makers, not one."""
+    picked = []
+    for seller in Partner.objects.public().order_by("name"):
+        product = Product.objects.for_cards().filter(seller=seller).order_by("pk").first()
+        if product is not None:
+            picked.append(product)
+        if len(picked) == content.HOME_FEATURED_PRODUCTS:
+            break
+    return picked
+
+
+def add_home_picture():
+    data = pictures.draw_landscape("home-hero", waterfall=True)
+    image = get_image_model()(
+        title="Thác Bản Giốc, Cao Bằng",
+        file=ImageFile(BytesIO(data), name="home-hero.jpg"),
+        file_size=len(data),
+        file_hash=hash_filelike(BytesIO(data)),
+    )
+    image.save()
+    return image
 
 
 def publish_child(parent, page, user):

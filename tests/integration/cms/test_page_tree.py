@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
-from cms.models import HomePage, StandardPage, StoryIndexPage, StoryPage
+from cms.models import EventIndexPage, HomePage, StandardPage, StoryIndexPage, StoryPage
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_home_page_is_the_sites_root(home):
 
 
 def test_home_page_holds_the_story_index_and_standard_pages(home):
-    assert set(home.specific_class.allowed_subpage_models()) == {StoryIndexPage, StandardPage}
+    assert set(home.specific_class.allowed_subpage_models()) == {StoryIndexPage, EventIndexPage, StandardPage}
     assert StoryIndexPage.can_create_at(home)
     assert StandardPage.can_create_at(home)
     assert not StoryPage.can_create_at(home)

@@ -1,0 +1,145 @@
+"""The home page that editors curate: featured stories, products and sellers, and the programme in figures."""
+
+import pytest
+from oscar.core.loading import get_model
+
+from cms.models import HomePage, StoryIndexPage, StoryPage
+from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory, UserFactory
+from tests.pages import soup_of, text_of
+
+Partner = get_model("partner", "Partner")
+
+MAX_HOME_PAGE_QUERIES = 30
+
+pytestmark = pytest.mark.django_db
+
+
+def publish_stories(count, seller):
+    index = StoryIndexPage.objects.first() or HomePage.objects.get().add_child(
+        instance=StoryIndexPage(title="Câu chuyện", slug="cau-chuyen")
+    )
+    start = StoryPage.objects.count()
+    return [
+        index.add_child(instance=StoryPage(title=f"Câu chuyện {n}", slug=f"cau-chuyen-{n}", seller=seller))
+        for n in range(start, start + count)
+    ]
+
+
+def feature(stories=(), products=(), sellers=()):
+    """Publish the home page featuring these, in this order."""
+    home = HomePage.objects.get()
+    home.featured_stories = [("story", story) for story in stories]
+    home.featured_products = [("product", product) for product in products]
+    home.featured_sellers = [("seller", seller) for seller in sellers]
+    home.save_revision().publish()
+    return home
+
+
+def titles(response, selector):
+    return [element.get_text(" ", strip=True) for element in soup_of(response).select(selector)]
+
+
+def test_home_page_shows_what_editors_featured_in_their_order(client):
+    # Given more stories, products and sellers than the editors featured
+    sellers = [PartnerFactory(name=name) for name in ("Chị Ba", "Chị Hai", "Chị Một")]
+    products = [ProductFactory(title=f"Sản phẩm {n}", seller=sellers[n % 3]) for n in range(5)]
+    stories = publish_stories(4, sellers[0])
+
+    # When they feature two of each, last first
+    feature(stories=stories[2::-2], products=products[3::-3], sellers=sellers[2::-2])
+    response = client.get("/")
+
+    # Then the page shows those, in that order, and nothing else of theirs
+    assert titles(response, ".story-card h3") == ["Câu chuyện 2", "Câu chuyện 0"]
+    product_titles = titles(response, ".product-card h3")
+    assert [t for t in product_titles if t.startswith("Sản phẩm")] == ["Sản phẩm 3", "Sản phẩm 0"]
+    assert titles(response, ".seller-grid strong") == ["Chị Một", "Chị Ba"]
+
+
+def test_home_page_falls_back_to_the_newest_when_nothing_is_featured(client):
+    seller = PartnerFactory(name="Hợp tác xã Miến dong Phia Đén")
+    ProductFactory(title="Miến dong Phia Đén", seller=seller)
+    publish_stories(1, seller)
+
+    text = text_of(client.get("/"))
+
+    assert "Câu chuyện 0" in text
+    assert "Miến dong Phia Đén" in text
+    assert "Hợp tác xã Miến dong Phia Đén" in text
+
+
+def test_home_page_leaves_out_a_featured_seller_suspended_and_a_story_unpublished(client):
+    shown, suspended = PartnerFactory(name="Chị Lan"), PartnerFactory(name="Chị Hoa")
+    live_story, withdrawn_story = publish_stories(2, shown)
+    feature(stories=[live_story, withdrawn_story], sellers=[shown, suspended])
+
+    # When an editor unpublishes a story and the union suspends a seller
+    withdrawn_story.unpublish()
+    Partner.objects.filter(pk=suspended.pk).update(status=Partner.Status.SUSPENDED)
+    response = client.get("/")
+
+    assert titles(response, ".story-card h3") == [live_story.title]
+    assert titles(response, ".seller-grid strong") == ["Chị Lan"]
+
+
+def test_home_page_shows_the_programme_in_figures_the_migration_filled(client):
+    figures = titles(client.get("/"), ".home-figures li")
+
+    assert figures == [
+        "850 lớp tập huấn",
+        "60.000 lượt hội viên",
+        "hơn 20 tỷ đồng vốn",
+        "70 mô hình hoạt động hiệu quả",
+    ]
+
+
+def feature_many(size):
+    """Feature `size` stories, products and sellers, each product with a photo."""
+    sellers = [PartnerFactory() for _ in range(size)]
+    products = [ProductFactory(seller=seller) for seller in sellers]
+    for product in products:
+        ProductImageFactory(product=product)
+    feature(stories=publish_stories(size, sellers[0]), products=products, sellers=sellers)
+
+
+def test_home_page_queries_do_not_grow_with_featured_items(client, django_assert_max_num_queries):
+    counts = {}
+    for size in (2, 8):
+        # Given `size` stories, products and sellers featured (the first request makes the thumbnails)
+        feature_many(size)
+        client.get("/")
+
+        with django_assert_max_num_queries(MAX_HOME_PAGE_QUERIES) as captured:
+            response = client.get("/")
+
+        # Then all of them show, for no more queries at 8 than at 2
+        assert len(soup_of(response).select(".story-card")) == size
+        assert len(soup_of(response).select(".product-card")) == size
+        assert len(soup_of(response).select(".seller-grid li")) == size
+        counts[size] = len(captured)
+    assert counts[8] <= counts[2]
+
+
+def test_every_footer_shows_the_figures_as_an_editor_last_published_them(client):
+    assert "60.000 lượt hội viên" in text_of(client.get("/shop/catalogue/"))
+
+    # When an editor changes a figure and publishes the home page
+    home = HomePage.objects.get()
+    home.figures = [("figure", {"number": "65.000", "label": "lượt hội viên"})]
+    home.save_revision().publish()
+
+    footer = soup_of(client.get("/shop/catalogue/")).select_one(".site-footer").get_text(" ", strip=True)
+    assert "65.000 lượt hội viên" in footer
+    assert "60.000" not in footer
+
+
+def test_seller_chooser_offers_only_sellers_buyers_can_see(client):
+    PartnerFactory(name="Chị Lan")
+    PartnerFactory(name="Chị Hoa", status=Partner.Status.SUSPENDED)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    response = client.get("/cms/seller-chooser/")
+
+    html = response.json()["html"]
+    assert "Chị Lan" in html
+    assert "Chị Hoa" not in html
