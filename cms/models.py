@@ -120,9 +120,9 @@ class HomePage(Page):
         context["stories"] = (
             in_chosen_order(stories, self.featured_stories) or stories.order_by("-first_published_at", "-pk")[:3]
         )
-        context["products"] = (
-            in_chosen_order(products, self.featured_products) or products.order_by("-date_created")[:8]
-        )
+        chosen_products = in_chosen_order(products, self.featured_products)
+        context["products_are_chosen"] = bool(chosen_products)
+        context["products"] = chosen_products or products.order_by("-date_created")[:8]
         context["sellers"] = in_chosen_order(sellers, self.featured_sellers) or sellers.order_by("name")[:8]
         return context
 

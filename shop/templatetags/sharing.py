@@ -27,7 +27,9 @@ def share_thumbnail(image_file, **options):
 
 @register.simple_tag
 def story_share_image(story):
-    """The story's first picture, else her seller's photo; "" when it has neither."""
+    """The story's hero picture, else its first picture, else her seller's photo; "" when it has none."""
+    if getattr(story, "hero_image", None):
+        return absolute_url(story.hero_image.get_rendition(f"width-{SHARE_WIDTH}|format-jpeg").url)
     for block in story.body:
         if isinstance(block.value, AbstractImage):
             return absolute_url(block.value.get_rendition(f"width-{SHARE_WIDTH}|format-jpeg").url)
