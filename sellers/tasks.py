@@ -12,6 +12,8 @@ from django.utils import translation
 from django_tasks import task
 from oscar.core.loading import get_model
 
+from shop.sites import absolute_url
+
 Shipment = get_model("partner", "Shipment")
 
 
@@ -25,8 +27,7 @@ def email_seller_about_order(shipment_id, language):
     shipment = _shipment(shipment_id)
     if shipment is None:
         return 0
-    users = shipment.seller.users.filter(is_active=True).exclude(email=None).exclude(email="")
-    recipients = sorted(set(users.values_list("email", flat=True)))
+    recipients = seller_emails(shipment.seller)
     if not recipients:
         return 0
     with translation.override(language):
@@ -38,7 +39,7 @@ def email_seller_about_order(shipment_id, language):
             "url": absolute_url(shipment.get_absolute_url()),
             "site_name": settings.SITE_NAME,
         }
-        return _send("sellers/emails/new_order", context, recipients)
+        return send_to_each("sellers/emails/new_order", context, recipients)
 
 
 @task
@@ -58,15 +59,10 @@ def email_buyer_about_cancelled_lines(shipment_id, line_ids, reason, language):
             "remaining": list(shipment.live_lines.order_by("pk")),
             "other_sellers": order.shipments.exclude(pk=shipment.pk).exists(),
             "reason": reason,
-            "url": absolute_url(_buyer_order_path(order)),
+            "url": absolute_url(buyer_order_path(order)),
             "site_name": settings.SITE_NAME,
         }
-        return _send("sellers/emails/lines_cancelled", context, [order.email])
-
-
-def absolute_url(path):
-    """The address of a page of this site, for an email: from SITE_SCHEME and SITE_DOMAIN."""
-    return f"{settings.SITE_SCHEME}://{settings.SITE_DOMAIN}{path}"
+        return send_to_each("sellers/emails/lines_cancelled", context, [order.email])
 
 
 def _shipment(shipment_id):
@@ -78,14 +74,20 @@ def _shipment(shipment_id):
     )
 
 
-def _buyer_order_path(order):
+def seller_emails(seller):
+    """The email addresses of the active accounts of a seller's business (none for phone-only accounts)."""
+    users = seller.users.filter(is_active=True).exclude(email=None).exclude(email="")
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def buyer_order_path(order):
     """Where the buyer follows the order: her account, or the private page of a guest's order."""
     if order.user_id:
         return reverse("customer:order", kwargs={"order_number": order.number})
     return reverse("customer:anon-order", kwargs={"order_number": order.number, "hash": order.verification_hash()})
 
 
-def _send(template_prefix, context, recipients):
+def send_to_each(template_prefix, context, recipients):
     """One email to each recipient (members of a cooperative do not see each other's addresses)."""
     subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
     body = render_to_string(f"{template_prefix}_body.txt", context)

@@ -1,6 +1,15 @@
-"""Keep Django's and Wagtail's Site records on the domain this instance is configured for."""
+"""The address this instance is configured for: full URLs for emails and crawlers, and the Site records."""
 
 from django.conf import settings
+
+
+def absolute_url(url):
+    """A site path as a full URL at SITE_SCHEME and SITE_DOMAIN (emails and crawlers have no request);
+    a URL that is full already stays."""
+    url = str(url or "")
+    if url.startswith("/") and not url.startswith("//"):
+        return f"{settings.SITE_SCHEME}://{settings.SITE_DOMAIN}{url}"
+    return url
 
 
 def sync_site_records(app_config, **kwargs):

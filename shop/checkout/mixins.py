@@ -18,12 +18,20 @@ PAYMENT_NAMESPACE = "payment"
 logger = logging.getLogger(__name__)
 
 
+def chosen_payment_method(checkout_session):
+    """The method the buyer chose on the payment page (cash on delivery if none)."""
+    return method_of(checkout_session._get(PAYMENT_NAMESPACE, "method") or COD)
+
+
+def choose_payment_method(checkout_session, code):
+    checkout_session._set(PAYMENT_NAMESPACE, "method", code)
+
+
 class OrderPlacementMixin(mixins.OrderPlacementMixin):
     """Oscar's mixin; places an order with its stock locked, split by seller, before any payment."""
 
     def payment_method(self):
-        """The method the buyer chose on the payment page (cash on delivery if none)."""
-        return method_of(self.checkout_session._get(PAYMENT_NAMESPACE, "method") or COD)
+        return chosen_payment_method(self.checkout_session)
 
     def place_order(self, *args, **kwargs):
         """Oscar's placement, in one transaction with the basket and stock locked; split by seller."""

@@ -11,10 +11,10 @@ from oscar.apps.checkout.session import CheckoutSessionMixin
 
 from shop import order_status
 from shop.geography import wards_of_province
-from shop.payments.methods import COD, method_of
+from shop.payments.instructions import order_payment_method
 
 from .forms import PaymentMethodForm
-from .mixins import PAYMENT_NAMESPACE
+from .mixins import choose_payment_method, chosen_payment_method
 
 
 @method_decorator(cache_control(max_age=86400, public=True), name="dispatch")
@@ -34,10 +34,10 @@ class PaymentMethodView(CheckoutSessionMixin, FormView):
     form_class = PaymentMethodForm
 
     def get_initial(self):
-        return {"method": self.checkout_session._get(PAYMENT_NAMESPACE, "method") or COD}
+        return {"method": chosen_payment_method(self.checkout_session).code}
 
     def form_valid(self, form):
-        self.checkout_session._set(PAYMENT_NAMESPACE, "method", form.cleaned_data["method"])
+        choose_payment_method(self.checkout_session, form.cleaned_data["method"])
         return redirect("checkout:preview")
 
 
@@ -57,7 +57,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["payment_method"] = method_of(self.checkout_session._get(PAYMENT_NAMESPACE, "method") or COD)
+        context["payment_method"] = self.payment_method()  # OrderPlacementMixin's
         return context
 
 
@@ -73,7 +73,6 @@ class ThankYouView(views.ThankYouView):
 
             order = context["order"] = confirm_card_payment(order, self.request.GET["session_id"])
         if order is not None:
-            context["shipments"] = order.shipments.select_related("seller").prefetch_related("order__lines")
-            source = order.sources.select_related("source_type").first()
-            context["payment_method"] = method_of(source.source_type.code if source else COD)
+            context["shipments"] = order.shipments.select_related("seller")
+            context["payment_method"] = order_payment_method(order)
         return context

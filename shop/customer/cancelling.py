@@ -11,17 +11,16 @@ that transaction commits, by a task: a slow or unreachable Stripe never holds th
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 from oscar.core.loading import get_model
 
 from sellers.fulfilment import cancel_whole_order
-from sellers.tasks import absolute_url
+from sellers.tasks import seller_emails, send_to_each
 from shop import order_status
+from shop.sites import absolute_url
 
 OrderNote = get_model("order", "OrderNote")
 Shipment = get_model("partner", "Shipment")
@@ -91,10 +90,9 @@ def email_sellers_about_cancelled_order(shipment_ids, reason, language):
     """
     sent = 0
     shipments = Shipment.objects.filter(pk__in=shipment_ids).select_related("order", "seller").order_by("pk")
-    with translation.override(language), get_connection() as connection:
+    with translation.override(language):
         for shipment in shipments:
-            users = shipment.seller.users.filter(is_active=True).exclude(email=None).exclude(email="")
-            recipients = sorted(set(users.values_list("email", flat=True)))
+            recipients = seller_emails(shipment.seller)
             if not recipients:
                 continue
             context = {
@@ -106,9 +104,5 @@ def email_sellers_about_cancelled_order(shipment_ids, reason, language):
                 "url": absolute_url(shipment.get_absolute_url()),
                 "site_name": settings.SITE_NAME,
             }
-            subject = " ".join(render_to_string("shop/customer/emails/order_cancelled_subject.txt", context).split())
-            body = render_to_string("shop/customer/emails/order_cancelled_body.txt", context)
-            for recipient in recipients:
-                EmailMessage(subject, body, to=[recipient], connection=connection).send()
-                sent += 1
+            sent += send_to_each("shop/customer/emails/order_cancelled", context, recipients)
     return sent

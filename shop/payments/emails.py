@@ -15,14 +15,15 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 from oscar.core.loading import get_class, get_model
 
-from sellers.tasks import absolute_url
+from sellers.tasks import buyer_order_path
 from shop import order_status
-from shop.payments.instructions import payment_of
+from shop.payments.instructions import order_payment_method, payment_of
+from shop.payments.methods import CARD
+from shop.sites import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -39,17 +40,10 @@ def send_order_confirmation(order):
 
     A card order still waiting for its payment gets nothing yet: call this again when it is paid.
     """
-    if order.status == order_status.PENDING_PAYMENT and payment_of(order).is_card:
+    if order.status == order_status.PENDING_PAYMENT and order_payment_method(order).code == CARD:
         return
     language = translation.get_language() or settings.LANGUAGE_CODE
     transaction.on_commit(partial(email_order_confirmation.enqueue, order.pk, language))
-
-
-def order_page_path(order):
-    """Where the buyer follows the order: her account, or the private page of a guest's order."""
-    if order.user_id:
-        return reverse("customer:order", kwargs={"order_number": order.number})
-    return reverse("customer:anon-order", kwargs={"order_number": order.number, "hash": order.verification_hash()})
 
 
 @task
@@ -64,7 +58,7 @@ def email_order_confirmation(order_id, language):
     )
     if order.communication_events.filter(event_type=event_type).exists():
         return False
-    path = order_page_path(order)
+    path = buyer_order_path(order)
     # What Oscar's checkout gives these templates (get_message_context); they work out the rest.
     context = {
         "order": order,

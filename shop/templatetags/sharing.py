@@ -1,22 +1,17 @@
 """What a page gives link previews (Open Graph): absolute URLs at the site's address, and a picture 1200 px wide."""
 
 from django import template
-from django.conf import settings
 from oscar.core.thumbnails import get_thumbnailer
 from wagtail.images.models import AbstractImage
+
+from shop.sites import absolute_url
 
 register = template.Library()
 
 SHARE_WIDTH = 1200
 
 
-@register.filter
-def absolute_url(url):
-    """A site path as a full URL at the configured scheme and domain; a URL that is full already stays."""
-    url = str(url or "")
-    if url.startswith("/") and not url.startswith("//"):
-        return f"{settings.SITE_SCHEME}://{settings.SITE_DOMAIN}{url}"
-    return url
+register.filter("absolute_url", absolute_url)
 
 
 def share_thumbnail(image_file, **options):
