@@ -11,32 +11,18 @@ from oscar.core.loading import get_model
 
 from sellers.fulfilment import cancel_lines
 from shop import order_status
-from shop.payments import stripe as card
 from shop.payments.actions import payment_source
 from shop.payments.amounts import amount_due
 from shop.payments.instructions import payment_of
 from shop.payments.methods import VIETQR
 from shop.payments.vietqr import crc_is_valid, parse_tlv
 from tests.factories import PartnerFactory, ProductFactory, place_order
-from tests.integration.payments.test_stripe import WEBHOOK_SECRET, FakeStripe, paid_by_card, place_card_order
+from tests.integration.payments.stripe_double import paid_by_card, place_card_order
 from tests.pages import ENGLISH, open_page, soup_of, text_of
 
+pytestmark = pytest.mark.usefixtures("stripe_keys")
+
 Transaction = get_model("payment", "Transaction")
-
-
-@pytest.fixture(autouse=True)
-def stripe_keys(settings):
-    settings.STRIPE_SECRET_KEY = "sk_test_fake_key_for_tests"
-    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_fake_key_for_tests"
-    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
-    settings.STRIPE_ORDER_EXPIRY_MINUTES = 60
-
-
-@pytest.fixture
-def fake_stripe(monkeypatch):
-    fake = FakeStripe()
-    monkeypatch.setattr(card, "http_client", lambda: fake)
-    return fake
 
 
 @pytest.fixture
