@@ -16,6 +16,10 @@ from sellers.fulfilment import cancel_whole_order, notify_sellers_of_order
 from shop import order_status
 from shop.payments.methods import CARD
 
+# A card attempt that did not go through, as shop/payments/stripe.py records it on the Source;
+# the buyer's pages read it to offer paying again.
+FAILED_TRANSACTION_STATUS = "Failed"
+
 Order = get_model("order", "Order")
 OrderNote = get_model("order", "OrderNote")
 Source = get_model("payment", "Source")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from shop import order_status
+from shop.payments.actions import FAILED_TRANSACTION_STATUS
 from shop.payments.amounts import amount_due, cancelled_amount
 from shop.payments.methods import CARD, COD, METHODS, VIETQR, PaymentMethod, method_of
 from shop.payments.vietqr import Transfer, transfer_for, vietqr_payload, whole_dong
@@ -20,9 +21,6 @@ FAILED = "failed"  # the last card attempt was declined; the order is payable ag
 PAID = "paid"
 REFUNDED = "refunded"  # all of it given back
 CANCELLED = "cancelled"  # cancelled before any money came
-
-# A card attempt that did not go through, as shop/payments/stripe.py records it on the Source.
-FAILED_TRANSACTION_STATUS = "Failed"
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency as format_currency
 
 from shop import order_status
-from shop.payments.actions import cancel_unpaid_order, mark_order_paid, payment_source
+from shop.payments.actions import FAILED_TRANSACTION_STATUS, cancel_unpaid_order, mark_order_paid, payment_source
 from shop.payments.methods import CARD
 from shop.payments.models import CheckoutSession, StripeEvent
 
@@ -357,7 +357,7 @@ def _payment_failed(order, payment_intent):
         txn_type=Transaction.AUTHORISE,
         amount=Decimal(payment_intent.get("amount") or 0),
         reference=payment_intent["id"],
-        status="Failed",
+        status=FAILED_TRANSACTION_STATUS,
     )
     _note(order, _("A card payment failed: %(error)s The order can still be paid.") % {"error": error})
     return "payment failed"
