@@ -10,8 +10,8 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from oscar.core.loading import get_model
 
-from shop.geography import ward_name
-from shop.text import fold
+from vietnam.geography import ward_name
+from vietnam.text import fold
 
 from .search import search_products, suggest_products
 

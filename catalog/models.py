@@ -8,7 +8,7 @@ from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProduc
 from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
 from oscar.utils.models import get_image_upload_path
 
-from shop.geography import province_name_of_ward, validate_ward, ward_name
+from vietnam.geography import province_name_of_ward, validate_ward, ward_name
 
 from .images import ProductPhotoModelField
 from .purchases import has_bought

@@ -44,7 +44,7 @@ from django.db.models.functions import Concat
 from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
 
-from shop.text import fold
+from vietnam.text import fold
 
 # More words than this in one query add little but cost a LIKE each.
 MAX_TERMS = 8

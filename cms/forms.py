@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from shop.geography import ward_name
+from vietnam.geography import ward_name
 
 
 class StoryFilterForm(forms.Form):

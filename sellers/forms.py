@@ -2,8 +2,8 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from shop.geography import home_wards
-from shop.users.forms import PHONE_INPUT, clean_new_phone
+from users.forms import PHONE_INPUT, clean_new_phone
+from vietnam.geography import home_wards
 
 
 class SellerApplicationForm(forms.Form):

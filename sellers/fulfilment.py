@@ -21,10 +21,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
+from payments.amounts import refund_for_cancelling
 from sellers.tasks import email_buyer_about_cancelled_lines, email_seller_about_order
 from shop import order_status
 from shop.order_status import follow_shipments
-from shop.payments.amounts import refund_for_cancelling
 
 Order = get_model("order", "Order")
 Shipment = get_model("partner", "Shipment")
@@ -49,7 +49,7 @@ def split_order_by_seller(order):
 
     Running it again for the same order makes nothing new.
     """
-    from shop.shipping.fees import order_fees
+    from shipping.fees import order_fees
 
     fees = {seller.pk: fee.charge for seller, fee in order_fees(order).items()} if order.shipping_address_id else {}
     seller_ids = sorted(set(order.lines.exclude(partner=None).values_list("partner_id", flat=True)))
@@ -136,7 +136,7 @@ def cancel_lines(shipment, lines, reason, *, by=None, notify_buyer=True):
         follow_shipments(locked.order)
         what = ", ".join(f"{line.quantity} × {line.title}" for line in chosen)
         _note(locked, _("%(seller)s cancelled %(lines)s. Reason: %(reason)s"), by, lines=what, reason=reason)
-        from shop.payments.actions import refund_card_payment_on_commit  # shop.payments imports this module
+        from payments.actions import refund_card_payment_on_commit  # payments imports this module
 
         cancelled_fee = locked if locked.status == Shipment.Status.CANCELLED else None
         refund_card_payment_on_commit(locked.order, refund_for_cancelling(chosen, with_fee_of=cancelled_fee))
@@ -180,7 +180,7 @@ def cancel_whole_order(order, reason, *, check=None):
                 _cancel(shipment, live, stock, reason)
                 cancelled.append(shipment)
         order.set_status(order_status.CANCELLED)
-        from shop.payments.actions import refund_card_payment_on_commit  # shop.payments imports this module
+        from payments.actions import refund_card_payment_on_commit  # payments imports this module
 
         refund_card_payment_on_commit(order)
     return order, cancelled

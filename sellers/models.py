@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
 
-from shop.geography import validate_ward, ward_name
-from shop.text import unique_slug
-from shop.users.phones import format_phone, normalise_phone, validate_mobile
+from vietnam.geography import validate_ward, ward_name
+from vietnam.phones import format_phone, normalise_phone, validate_mobile
+from vietnam.text import unique_slug
 
 # Paths under /sellers/ that are pages of their own, so never a seller's slug.
 RESERVED_SLUGS = {"dang-ky", "don-dang-ky"}

@@ -72,7 +72,7 @@ def why_seller_cannot_log_in(username, password):
     Her account stays closed until approval; the login form would only say "wrong password".
     Nothing is said without the right password, so no one learns about another's application.
     """
-    from shop.users.backends import EmailOrPhoneBackend
+    from users.backends import EmailOrPhoneBackend
 
     user = EmailOrPhoneBackend().find_user((username or "").strip())
     if user is None or user.is_active or not password or not user.check_password(password):

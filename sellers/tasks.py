@@ -12,7 +12,7 @@ from django.utils import translation
 from django_tasks import task
 from oscar.core.loading import get_model
 
-from shop.sites import absolute_url
+from vietnam.links import absolute_url
 
 Shipment = get_model("partner", "Shipment")
 

@@ -7,7 +7,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from oscar.core.loading import get_model
 
-from shop.geography import ward_name
+from vietnam.geography import ward_name
 
 from .forms import RejectionForm, SellerApplicationForm
 from .onboarding import apply_to_sell, approve_seller, reject_seller

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from shop.sites import absolute_url
+from vietnam.links import absolute_url
 
 # Staff and seller back offices, and pages that belong to one buyer's session.
 DISALLOWED = [

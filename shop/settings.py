@@ -34,31 +34,31 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
-    "shop.users.apps.UsersConfig",
+    "users.apps.UsersConfig",
     "shop.apps.ShopConfig",
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "shop.checkout.apps.CheckoutConfig",  # replaces oscar.apps.checkout
-    "shop.address.apps.AddressConfig",  # replaces oscar.apps.address
-    "shop.shipping.apps.ShippingConfig",  # replaces oscar.apps.shipping
+    "checkout.apps.CheckoutConfig",  # replaces oscar.apps.checkout
+    "address.apps.AddressConfig",  # replaces oscar.apps.address
+    "shipping.apps.ShippingConfig",  # replaces oscar.apps.shipping
     "catalog.apps.CatalogueConfig",  # replaces oscar.apps.catalogue
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "sellers.apps.PartnerConfig",  # replaces oscar.apps.partner
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
-    "shop.payments.apps.PaymentsConfig",  # our payments (label "payments"): Stripe events, card sessions
+    "payments.apps.PaymentsConfig",  # our payments (label "payments"): Stripe events, card sessions
     "oscar.apps.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
-    "shop.customer.apps.CustomerConfig",  # replaces oscar.apps.customer
+    "customer.apps.CustomerConfig",  # replaces oscar.apps.customer
     "oscar.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
-    "shop.dashboard.apps.DashboardConfig",  # replaces oscar.apps.dashboard
+    "dashboard.apps.DashboardConfig",  # replaces oscar.apps.dashboard
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
-    "shop.dashboard.catalogue.apps.CatalogueDashboardConfig",  # replaces oscar.apps.dashboard.catalogue
+    "dashboard.catalogue.apps.CatalogueDashboardConfig",  # replaces oscar.apps.dashboard.catalogue
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "demo.apps.DemoConfig",
 ]
 
 MIDDLEWARE = [
@@ -159,7 +160,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "users.User"
-AUTHENTICATION_BACKENDS = ["shop.users.backends.EmailOrPhoneBackend"]
+AUTHENTICATION_BACKENDS = ["users.backends.EmailOrPhoneBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -187,13 +188,13 @@ OSCAR_SHOP_NAME = SITE_NAME
 OSCAR_URL_SCHEMA = SITE_SCHEME  # links in Oscar's emails (stock alerts, orders)
 OSCAR_SHOP_TAGLINE = env("SITE_TAGLINE", default="Đặc sản OCOP từ những người phụ nữ Cao Bằng")
 OSCAR_HOMEPAGE = "/"
-OSCAR_SLUG_FUNCTION = "shop.text.slugify"
+OSCAR_SLUG_FUNCTION = "vietnam.text.slugify"
 OSCAR_SLUG_ALLOW_UNICODE = False
 OSCAR_PRODUCTS_PER_PAGE = 24
 # A review shows once union staff have approved it in the dashboard.
 OSCAR_MODERATE_REVIEWS = True
-# Discounts in whole đồng, so totals stay whole đồng (shop/money.py).
-OSCAR_OFFER_ROUNDING_FUNCTION = "shop.money.round_discount_to_dong"
+# Discounts in whole đồng, so totals stay whole đồng (vietnam/money.py).
+OSCAR_OFFER_ROUNDING_FUNCTION = "vietnam.money.round_discount_to_dong"
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="cho-ocop@localhost")
@@ -209,7 +210,7 @@ OSCAR_ORDER_STATUS_PIPELINE = {
     "Cancelled": [],
 }
 
-# Payments (shop/payments/). Card payments are offered only with Stripe keys; a card order
+# Payments (payments/). Card payments are offered only with Stripe keys; a card order
 # not paid within STRIPE_ORDER_EXPIRY_MINUTES is cancelled and its stock returned.
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")

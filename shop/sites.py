@@ -1,15 +1,6 @@
-"""The address this instance is configured for: full URLs for emails and crawlers, and the Site records."""
+"""The Site records (Django's and Wagtail's) follow the address this instance is configured for."""
 
 from django.conf import settings
-
-
-def absolute_url(url):
-    """A site path as a full URL at SITE_SCHEME and SITE_DOMAIN (emails and crawlers have no request);
-    a URL that is full already stays."""
-    url = str(url or "")
-    if url.startswith("/") and not url.startswith("//"):
-        return f"{settings.SITE_SCHEME}://{settings.SITE_DOMAIN}{url}"
-    return url
 
 
 def sync_site_records(app_config, **kwargs):

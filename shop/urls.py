@@ -22,8 +22,8 @@ urlpatterns = [
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("sellers/", include("sellers.urls")),
     path("seller/", include("sellers.portal.urls")),
-    path("payments/vietqr/", include("shop.payments.vietqr_urls")),
-    path("payments/", include("shop.payments.urls")),
+    path("payments/vietqr/", include("payments.vietqr_urls")),
+    path("payments/", include("payments.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
 ]

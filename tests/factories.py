@@ -14,7 +14,7 @@ from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 from oscar.test import factories as oscar_factories
 
-from shop.geography import home_wards
+from vietnam.geography import home_wards
 
 PASSWORD = "mien-dong-2025"
 
@@ -159,7 +159,7 @@ def place_order(user, *purchases, email="khach.vang.lai@example.vn", province="C
         phone_number="+84912345678",
         notes="Gọi trước khi giao",
     )
-    from shop.shipping.repository import Repository
+    from shipping.repository import Repository
 
     method = Repository().get_default_shipping_method(basket=basket, shipping_addr=address)
     with transaction.atomic():

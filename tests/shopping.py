@@ -1,6 +1,6 @@
 """Going through the storefront's checkout the way a buyer does, with Django's test client."""
 
-from shop.geography import province_code_by_name, wards_of_province
+from vietnam.geography import province_code_by_name, wards_of_province
 
 CAO_BANG = province_code_by_name("Cao Bằng")
 THUC_PHAN = next(code for code, name in wards_of_province(CAO_BANG) if name == "Phường Thục Phán")

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from catalog.images import ProductPhotoField
-from shop.users.forms import PHONE_INPUT
-from shop.users.phones import format_phone, normalise_phone
+from users.forms import PHONE_INPUT
+from vietnam.phones import format_phone, normalise_phone
 
 Partner = get_model("partner", "Partner")
 

@@ -1,17 +1,17 @@
 """An order as its buyer sees it, for templates: its status in words, each seller's parcel, its payment.
 
 Used by the customer's order pages, the anonymous order-status page, the confirmation email
-and the checkout's thank-you page (through shop/payments/partials/instructions.html).
+and the checkout's thank-you page (through payments/partials/instructions.html).
 """
 
 import base64
 
 from django import template
 
+from customer import parcels
+from payments.instructions import payment_of
 from shop import order_status
-from shop.customer import parcels
-from shop.payments.instructions import payment_of
-from shop.users.phones import format_phone
+from vietnam.phones import format_phone
 
 register = template.Library()
 
@@ -24,13 +24,13 @@ def status_label(order):
 
 @register.simple_tag
 def parcels_of(order):
-    """Each seller's parcel of the order (shop.customer.parcels.Parcel)."""
+    """Each seller's parcel of the order (customer.parcels.Parcel)."""
     return parcels.parcels_of(order)
 
 
 @register.simple_tag
 def payment_instructions(order, method=None):
-    """Where the order's payment stands (shop.payments.instructions.Payment); `method` as checkout chose it."""
+    """Where the order's payment stands (payments.instructions.Payment); `method` as checkout chose it."""
     return payment_of(order, method or None)
 
 

@@ -4,7 +4,7 @@ from django import template
 from oscar.core.thumbnails import get_thumbnailer
 from wagtail.images.models import AbstractImage
 
-from shop.sites import absolute_url
+from vietnam.links import absolute_url
 
 register = template.Library()
 

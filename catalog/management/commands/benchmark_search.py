@@ -26,8 +26,8 @@ from oscar.core.loading import get_model
 
 from catalog.browsing import product_listing, suggestions_for
 from catalog.search import fold_product
-from shop.geography import home_wards
-from shop.text import slugify
+from vietnam.geography import home_wards
+from vietnam.text import slugify
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")

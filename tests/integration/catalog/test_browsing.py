@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from shop.geography import home_wards
 from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory, create_category, ward_code
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
+from vietnam.geography import home_wards
 
 ProductRecord = get_model("analytics", "ProductRecord")
 

@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
+from customer.cancelling import CancelRefused, cancel_order_by_buyer
+from payments import stripe as stripe_payments
+from payments import tasks as payment_tasks
+from payments.actions import payment_source
+from payments.methods import CARD, VIETQR
 from sellers.fulfilment import accept_shipment, pack_shipment
 from shop import order_status
-from shop.customer.cancelling import CancelRefused, cancel_order_by_buyer
-from shop.payments import stripe as stripe_payments
-from shop.payments import tasks as payment_tasks
-from shop.payments.actions import payment_source
-from shop.payments.methods import CARD, VIETQR
 from tests.factories import UserFactory, place_order
 from tests.pages import ENGLISH, open_page, soup_of, text_of
 

@@ -6,10 +6,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from payments.actions import payment_source
+from payments.methods import VIETQR
 from sellers.fulfilment import accept_shipment, cancel_lines, pack_shipment, ship_shipment
 from shop import order_status
-from shop.payments.actions import payment_source
-from shop.payments.methods import VIETQR
 from tests.factories import PASSWORD, UserFactory, place_order
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
 

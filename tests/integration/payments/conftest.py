@@ -1,6 +1,6 @@
 import pytest
 
-from shop.payments import stripe as card
+from payments import stripe as card
 from tests.integration.payments.stripe_double import WEBHOOK_SECRET, FakeStripe
 
 

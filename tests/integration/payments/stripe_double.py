@@ -12,10 +12,10 @@ import stripe
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from payments import stripe as card
+from payments.actions import payment_source
+from payments.models import CheckoutSession
 from shop import order_status
-from shop.payments import stripe as card
-from shop.payments.actions import payment_source
-from shop.payments.models import CheckoutSession
 from tests.factories import place_order
 
 Order = get_model("order", "Order")

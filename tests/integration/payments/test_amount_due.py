@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
+from payments.actions import payment_source
+from payments.amounts import amount_due
+from payments.instructions import payment_of
+from payments.methods import VIETQR
+from payments.vietqr import crc_is_valid, parse_tlv
 from sellers.fulfilment import cancel_lines
 from shop import order_status
-from shop.payments.actions import payment_source
-from shop.payments.amounts import amount_due
-from shop.payments.instructions import payment_of
-from shop.payments.methods import VIETQR
-from shop.payments.vietqr import crc_is_valid, parse_tlv
 from tests.factories import PartnerFactory, ProductFactory, place_order
 from tests.integration.payments.stripe_double import paid_by_card, place_card_order
 from tests.pages import ENGLISH, open_page, soup_of, text_of
@@ -122,7 +122,7 @@ def test_a_transfer_awaited_asks_for_what_is_due_in_its_qr_code(customer, purcha
     # When the payment box is shown
     payment = payment_of(order)
     with translation.override(ENGLISH):
-        html = render_to_string("shop/payments/partials/instructions.html", {"order": order, "method": None})
+        html = render_to_string("payments/partials/instructions.html", {"order": order, "method": None})
 
     # Then the banking app is asked for 284.000 ₫, in the code as in the text
     assert payment.transfer.amount == 284000

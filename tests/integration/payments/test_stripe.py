@@ -20,11 +20,11 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from payments import stripe as card
+from payments.actions import mark_order_paid, payment_source
+from payments.models import CheckoutSession, StripeEvent
+from payments.tasks import expire_unpaid_orders
 from shop import order_status
-from shop.payments import stripe as card
-from shop.payments.actions import mark_order_paid, payment_source
-from shop.payments.models import CheckoutSession, StripeEvent
-from shop.payments.tasks import expire_unpaid_orders
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, place_order
 from tests.integration.payments.stripe_double import (
     WEBHOOK_SECRET,

@@ -6,10 +6,10 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
+from payments.actions import mark_order_paid, payment_source
+from payments.emails import send_order_confirmation
+from payments.methods import CARD, VIETQR
 from shop import order_status
-from shop.payments.actions import mark_order_paid, payment_source
-from shop.payments.emails import send_order_confirmation
-from shop.payments.methods import CARD, VIETQR
 from tests.factories import PartnerFactory, ProductFactory, place_order
 from tests.pages import ENGLISH
 

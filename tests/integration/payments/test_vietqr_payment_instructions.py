@@ -7,10 +7,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from oscar.core.loading import get_model
 
+from payments.actions import payment_source
+from payments.methods import CARD, COD, VIETQR, method_of
+from payments.stripe import pay_url
 from shop import order_status
-from shop.payments.actions import payment_source
-from shop.payments.methods import CARD, COD, VIETQR, method_of
-from shop.payments.stripe import pay_url
 from tests.factories import place_order
 from tests.pages import ENGLISH
 
@@ -19,7 +19,7 @@ Transaction = get_model("payment", "Transaction")
 
 def box(order, method=None):
     with translation.override(ENGLISH):
-        html = render_to_string("shop/payments/partials/instructions.html", {"order": order, "method": method})
+        html = render_to_string("payments/partials/instructions.html", {"order": order, "method": method})
     return re.sub(r"[ \t\n\r\f\v]+", " ", html)  # a no-break space stays, as prices have one
 
 

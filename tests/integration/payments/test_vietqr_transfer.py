@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
+from payments.actions import payment_source
+from payments.methods import VIETQR
 from shop import order_status
-from shop.payments.actions import payment_source
-from shop.payments.methods import VIETQR
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, place_order
 from tests.pages import ENGLISH, open_page, soup_of, text_of
 

@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from oscar.core.loading import get_model
 
+from payments.actions import payment_source
+from payments.methods import CARD
 from shop import order_status
-from shop.payments.actions import payment_source
-from shop.payments.methods import CARD
 from tests.factories import UserFactory, place_order
 from tests.pages import ENGLISH
 

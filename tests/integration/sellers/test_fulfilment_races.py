@@ -22,11 +22,11 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from payments.actions import payment_source
+from payments.methods import CARD
+from payments.stripe import expire_unpaid_card_orders
 from sellers.fulfilment import accept_shipment, pack_shipment, ship_shipment
 from shop import order_status
-from shop.payments.actions import payment_source
-from shop.payments.methods import CARD
-from shop.payments.stripe import expire_unpaid_card_orders
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, place_order
 from tests.pages import ENGLISH
 

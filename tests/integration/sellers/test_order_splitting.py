@@ -95,7 +95,7 @@ def test_an_order_rolled_back_at_placement_leaves_no_order_and_emails_no_seller(
     client, thach_den, hat_de, django_capture_on_commit_callbacks, monkeypatch
 ):
     # Given placing an order fails after the sellers were to be told, inside the order's transaction
-    from shop.checkout import mixins
+    from checkout import mixins
 
     notify = mixins.notify_sellers_of_order
     placed = []

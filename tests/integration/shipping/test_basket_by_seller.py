@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop.shipping.models import DeliveryBand
+from shipping.models import DeliveryBand
 from tests.factories import PartnerFactory, ProductFactory
 from tests.integration.shipping.zone_admin import zone_form
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of

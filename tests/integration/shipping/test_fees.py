@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from oscar.core.loading import get_class, get_model
 
-from shop.shipping.fees import SellerFee, order_fees, seller_fees, total_charge
-from shop.shipping.methods import SentBySeller
-from shop.shipping.models import DeliveryBand, DeliveryZone
+from shipping.fees import SellerFee, order_fees, seller_fees, total_charge
+from shipping.methods import SentBySeller
+from shipping.models import DeliveryBand, DeliveryZone
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, place_order
 from tests.integration.shipping.zone_admin import zone_form
 from tests.pages import soup_of

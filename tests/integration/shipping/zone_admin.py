@@ -1,6 +1,6 @@
 """The Django admin's change form of a delivery zone, as staff save it."""
 
-from shop.shipping.models import DeliveryZone
+from shipping.models import DeliveryZone
 
 
 def zone_form(zone, charges, *, delete=(), **changes):

@@ -4,9 +4,9 @@ import pytest
 from django.conf import settings
 from oscar.core.loading import get_model
 
-from shop.geography import province_code_by_name, wards_of_province
 from tests.pages import ENGLISH, soup_of, text_of
 from tests.shopping import delivery_address, fill_basket
+from vietnam.geography import province_code_by_name, wards_of_province
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")

@@ -13,8 +13,8 @@ from wagtail.models import Page, Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms.models import HomePage, StoryPage
-from shop.users.phones import format_phone
 from tests.pages import soup_of, text_of
+from vietnam.phones import format_phone
 
 User = get_user_model()
 Partner = get_model("partner", "Partner")

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from shop.payments.stripe import amount_in_dong
-from shop.shipping.fees import order_fees
+from payments.stripe import amount_in_dong
+from shipping.fees import order_fees
 from tests.factories import PartnerFactory, ProductFactory, place_order
 
 DESTINATIONS = [("Cao Bằng", "Phường Thục Phán"), ("Lạng Sơn", ""), ("Thành phố Hà Nội", "Phường Hoàn Kiếm")]

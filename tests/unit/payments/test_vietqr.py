@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from shop.payments.vietqr import (
+from payments.vietqr import (
     PayloadError,
     crc16_ccitt,
     crc_is_valid,

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from types import SimpleNamespace
 
-from shop.shipping.fees import Band, Zone, ZoneTable
+from shipping.fees import Band, Zone, ZoneTable
 
 CAO_BANG, LANG_SON, TUYEN_QUANG, THAI_NGUYEN, HA_NOI, HO_CHI_MINH = 4, 20, 8, 19, 1, 79
 

@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from shop.shipping import methods
-from shop.shipping.fees import DEFAULT_WEIGHT_GRAMS, Band, Zone, line_weight_grams, seller_fees, total_charge
+from shipping import methods
+from shipping.fees import DEFAULT_WEIGHT_GRAMS, Band, Zone, line_weight_grams, seller_fees, total_charge
 from tests.unit.shipping.fakes import (
     CAO_BANG,
     HA_NOI,

@@ -6,10 +6,10 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shop.geography import provinces
-from shop.shipping.fees import DEFAULT_WEIGHT_GRAMS, Band, Zone, ZoneTable, seller_fees
-from shop.shipping.methods import SentBySeller
+from shipping.fees import DEFAULT_WEIGHT_GRAMS, Band, Zone, ZoneTable, seller_fees
+from shipping.methods import SentBySeller
 from tests.unit.shipping.fakes import CAO_BANG, Basket, Seller, basket_line
+from vietnam.geography import provinces
 
 PROVINCES = [code for code, _name in provinces()]
 

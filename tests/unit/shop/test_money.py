@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from shop.money import round_discount_to_dong
+from vietnam.money import round_discount_to_dong
 
 
 def test_a_discount_is_rounded_down_to_whole_dong():

@@ -1,7 +1,7 @@
 import pytest
 from oscar.core.utils import slugify as oscar_slugify
 
-from shop.text import slugify
+from vietnam.text import slugify
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from shop.users.phones import format_phone, normalise_phone, validate_mobile
+from vietnam.phones import format_phone, normalise_phone, validate_mobile
 
 
 @pytest.mark.parametrize(

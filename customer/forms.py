@@ -1,0 +1,50 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.customer import forms as oscar_forms
+from oscar.apps.customer.forms import *  # noqa: F403  (the rest of Oscar's forms)
+
+from users.forms import PHONE_INPUT, clean_new_phone
+
+
+class EmailAuthenticationForm(oscar_forms.EmailAuthenticationForm):
+    """Oscar's login form, which only takes an email; here a phone number works too."""
+
+    username = forms.CharField(
+        label=_("Email or phone"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none", "autofocus": True}),
+    )
+
+    def clean(self):
+        """Oscar's check; a seller whose application is not approved is told where it stands, not "wrong password"."""
+        try:
+            return super().clean()
+        except forms.ValidationError as refused:
+            from sellers.onboarding import why_seller_cannot_log_in
+
+            reason = why_seller_cannot_log_in(self.cleaned_data.get("username"), self.cleaned_data.get("password"))
+            raise (forms.ValidationError(reason) if reason else refused) from None
+
+
+class PhoneFieldMixin:
+    """Stores the mobile number in one form (+84…), so "0912 345 678" and "84912345678" clash."""
+
+    def clean_phone(self):
+        raw = self.cleaned_data.get("phone")
+        return clean_new_phone(raw, account=self.instance) if raw else None
+
+
+class EmailUserCreationForm(PhoneFieldMixin, oscar_forms.EmailUserCreationForm):
+    """Oscar's registration form, with an optional mobile number to log in with."""
+
+    class Meta(oscar_forms.EmailUserCreationForm.Meta):
+        fields = ("email", "phone")
+        widgets = {"phone": PHONE_INPUT}
+
+
+class ProfileForm(PhoneFieldMixin, oscar_forms.UserForm):
+    """Oscar's profile form, where a customer can add or change her mobile number."""
+
+    class Meta(oscar_forms.UserForm.Meta):
+        fields = ["first_name", "last_name", "email", "phone"]
+        widgets = {"phone": PHONE_INPUT}

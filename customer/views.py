@@ -1,0 +1,79 @@
+from django.contrib import messages
+from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from oscar.apps.customer import views
+from oscar.core.loading import get_model
+from oscar.views.generic import PostActionMixin
+
+from customer.cancelling import CancelRefused, can_be_cancelled_by_buyer, cancel_order_by_buyer
+from payments.instructions import payment_of
+from sellers.portal.access import seller_home_for
+
+Line = get_model("order", "Line")
+Shipment = get_model("partner", "Shipment")
+
+
+class AccountAuthView(views.AccountAuthView):
+    """Oscar's login and registration page; a seller lands in her shop, not her customer account."""
+
+    def get_login_success_url(self, form):
+        """Oscar's choice (the page asked for, the dashboard for staff), else her shop for a seller."""
+        if form.cleaned_data["redirect_url"] or self.request.user.is_staff:
+            return super().get_login_success_url(form)
+        return seller_home_for(self.request.user) or super().get_login_success_url(form)
+
+
+class OrderHistoryView(views.OrderHistoryView):
+    """Oscar's order history; each order with its parcels and items counted in the list's one query."""
+
+    page_title = gettext_lazy("My orders")
+
+    def get_queryset(self):
+        """Her orders, newest first, each with `parcel_count` and `item_count`."""
+        parcels = Shipment.objects.filter(order=OuterRef("pk")).values("order").annotate(n=Count("pk")).values("n")
+        items = Line.objects.filter(order=OuterRef("pk")).values("order").annotate(n=Sum("quantity")).values("n")
+        return (
+            super()
+            .get_queryset()
+            .annotate(
+                parcel_count=Coalesce(Subquery(parcels), 0),
+                item_count=Coalesce(Subquery(items), 0),
+            )
+            .order_by("-date_placed", "-pk")
+        )
+
+
+class BuyerCancelMixin:
+    """Cancelling the whole order from its page while nothing is packed (customer/cancelling.py)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_cancel"] = can_be_cancelled_by_buyer(self.object)
+        context["cancel_url"] = self.request.path
+        return context
+
+    def do_cancel(self, order):
+        """Oscar's PostActionMixin calls this for a POST with action=cancel."""
+        try:
+            order = cancel_order_by_buyer(order, self.request.POST.get("reason", "")[:500])
+        except CancelRefused as refused:
+            messages.error(self.request, refused.message)
+        else:
+            payment = payment_of(order)
+            if payment.is_card and payment.amount_paid > 0:
+                message = _("Order #%(number)s is cancelled; the money will be refunded to your card.")
+            else:
+                message = _("Order #%(number)s is cancelled. Its products are back on sale.")
+            messages.success(self.request, message % {"number": order.number})
+        self.response = redirect(self.request.path)
+
+
+class OrderDetailView(BuyerCancelMixin, views.OrderDetailView):
+    """Oscar's page of one of her orders (another customer's is a 404); it can also cancel it."""
+
+
+class AnonymousOrderDetailView(BuyerCancelMixin, PostActionMixin, views.AnonymousOrderDetailView):
+    """Oscar's page of a guest's order, reached from her email's private link; it can also cancel it."""

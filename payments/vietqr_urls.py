@@ -1,0 +1,11 @@
+"""Staff actions on bank transfers; mounted at /payments/vietqr/ by shop/urls.py."""
+
+from django.urls import path
+
+from payments.vietqr_views import TransferReceivedView
+
+app_name = "vietqr"
+
+urlpatterns = [
+    path("<str:order_number>/received/", TransferReceivedView.as_view(), name="transfer-received"),
+]
