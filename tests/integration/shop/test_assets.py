@@ -1,9 +1,13 @@
-"""Pages work on a closed network: every script, stylesheet, font and image comes from this site."""
+"""Pages work on a closed network: every script, stylesheet, font and image comes from this site.
+
+And they look alike: the storefront and the seller portal get one set of colours and sizes (CSS variables).
+"""
 
 import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.staticfiles import finders
 
 from tests.pages import VIETNAMESE, open_page, soup_of
@@ -11,6 +15,17 @@ from tests.pages import VIETNAMESE, open_page, soup_of
 ASSET_ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "source": "srcset", "iframe": "src"}
 OTHER_SITE = re.compile(r"^(https?:)?//", re.IGNORECASE)
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+
+# The marketplace's colours and sizes, declared once in shop/templates/shop/partials/design_tokens.html.
+DESIGN_TOKENS = {
+    "--indigo", "--indigo-dark", "--red", "--red-dark", "--green", "--gold",
+    "--paper", "--ink", "--muted", "--line", "--radius", "--tap",
+}  # fmt: skip
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+CSS_VARIABLE_DECLARATION = re.compile(r"(?<![\w-])(--[\w-]+)\s*:\s*([^;}]+)")
+CSS_VARIABLE_USE = re.compile(r"var\(\s*(--[\w-]+)\s*(,?)")
+# Our own stylesheets (not Oscar's or Wagtail's): every app's static/ folder in this repository.
+PROJECT_STYLESHEETS = sorted(Path(settings.BASE_DIR).glob("*/static/**/*.css"))
 
 
 def external_assets(response):
@@ -25,6 +40,31 @@ def external_assets(response):
                 found.append(f"<{tag} {attribute}={value}>")
     found += [f"@import in a page: {m}" for m in re.findall(r"@import\s+url\(([^)]+)\)", response.content.decode())]
     return found
+
+
+def variables_declared(css):
+    """(name, value) of each CSS variable the CSS declares, in order."""
+    return [(name, value.strip()) for name, value in CSS_VARIABLE_DECLARATION.findall(CSS_COMMENT.sub("", css))]
+
+
+def css_in_load_order(response):
+    """(where, css) of each stylesheet and <style> in the page's <head>, in the order the browser applies them."""
+    for element in soup_of(response).head.find_all(["link", "style"]):
+        if element.name == "style":
+            yield "<style>", element.get_text()
+        elif "stylesheet" in (element.get("rel") or []):
+            name = element["href"].removeprefix(settings.STATIC_URL)
+            yield name, Path(finders.find(name)).read_text()
+
+
+def assert_design_tokens_declared_once_and_in_force(response):
+    declared = [(where, *pair) for where, css in css_in_load_order(response) for pair in variables_declared(css)]
+    inline = [(name, value) for where, name, value in declared if where == "<style>"]
+    # each token once, in the page's own <style> (the partial) ...
+    assert sorted(name for name, _value in inline) == sorted(DESIGN_TOKENS)
+    # ... and that declaration is the one in force: the last one, after Bootstrap's own --indigo, --red, --green
+    in_force = {name: value for _where, name, value in declared}
+    assert {name: in_force[name] for name in DESIGN_TOKENS} == dict(inline)
 
 
 @pytest.mark.django_db
@@ -57,3 +97,41 @@ def test_dashboard_page_is_oscars_own_and_loads_nothing_from_another_site(admin_
     assert response.status_code == 200
     assert external_assets(response) == []
     assert soup_of(response).select(".site-header, .site-footer") == [], "the storefront's header in the dashboard"
+
+
+def test_our_stylesheets_declare_no_css_variables():
+    assert {path.name for path in PROJECT_STYLESHEETS} >= {"shop.css", "orders.css", "portal.css"}
+    for path in PROJECT_STYLESHEETS:
+        declared = [name for name, _value in variables_declared(path.read_text())]
+        assert declared == [], f"{path.name} declares {declared}: they belong in shop/partials/design_tokens.html"
+
+
+def test_our_stylesheets_use_only_the_design_tokens_and_without_fallback_copies():
+    for path in PROJECT_STYLESHEETS:
+        uses = CSS_VARIABLE_USE.findall(CSS_COMMENT.sub("", path.read_text()))
+        unknown = sorted({name for name, _fallback in uses} - DESIGN_TOKENS)
+        with_fallback = sorted({name for name, fallback in uses if fallback})
+        assert unknown == [], f"{path.name} uses {unknown}, which shop/partials/design_tokens.html does not declare"
+        assert with_fallback == [], f"{path.name} keeps its own copy of {with_fallback} as a fallback"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/shop/catalogue/", "product", "/shop/basket/"])
+def test_storefront_page_gets_each_design_token_once_and_in_force(client, product, path):
+    url = product.get_absolute_url() if path == "product" else path
+
+    response = open_page(client, url, VIETNAMESE)
+
+    assert response.status_code == 200
+    assert_design_tokens_declared_once_and_in_force(response)
+
+
+@pytest.mark.django_db
+def test_seller_portal_page_gets_the_same_design_tokens_once_and_in_force(client, seller_owner):
+    client.force_login(seller_owner)
+
+    response = open_page(client, "/seller/", VIETNAMESE)
+
+    assert response.status_code == 200
+    assert soup_of(response).select_one(".portal-tabs"), "not the portal's page"
+    assert_design_tokens_declared_once_and_in_force(response)
