@@ -41,8 +41,9 @@ test: messages ## Set up and run the whole test suite (browser tests need Chromi
 test-browser: messages ## Run only the browser journeys (Playwright with /usr/bin/chromium)
 	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
 
-lint: install ## ruff over the whole project
+lint: install ## ruff over the whole project, and the import contracts of the layers (import-linter)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 benchmark: install ## Time search and filtered listings on 20,000 made-up products (DATABASE_URL: PostgreSQL)
 	$(PY) manage.py benchmark_search

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
-from .browsing import communes_of_public_products
+from .communes import communes_of_public_products
 from .models import BEST_SELLING, NEWEST, PRICE_DOWN, PRICE_UP, RELEVANCE
 
 Category = get_model("catalogue", "Category")

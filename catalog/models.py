@@ -10,8 +10,10 @@ from oscar.utils.models import get_image_upload_path
 
 from vietnam.geography import province_name_of_ward, validate_ward, ward_name
 
+from .communes import forget_communes
 from .images import ProductPhotoModelField
 from .purchases import has_bought
+from .search import fold_product
 
 # Listing sort orders, as the query string names them.
 NEWEST, PRICE_UP, PRICE_DOWN, BEST_SELLING, RELEVANCE = "newest", "price_asc", "price_desc", "best_selling", "relevance"
@@ -22,6 +24,11 @@ class ProductQuerySet(OscarProductQuerySet):
         """Oscar's prefetches, plus the seller and each stock record's seller."""
         return super().base_queryset().select_related("seller").prefetch_related("stockrecords__partner")
 
+    def of_public_sellers(self):
+        """Products whose maker buyers may see: approved by the Women's Union, not suspended."""
+        Partner = self.model._meta.get_field("seller").related_model  # the partner app sits above this one
+        return self.filter(seller__status=Partner.Status.APPROVED)
+
     def for_cards(self):
         """Public products of approved sellers, with all a card shows (maker, price, stock, photo), in three queries.
 
@@ -30,7 +37,7 @@ class ProductQuerySet(OscarProductQuerySet):
         """
         return (
             self.browsable()
-            .filter(seller__status="approved")
+            .of_public_sellers()
             .select_related("product_class", "seller")
             .prefetch_related("stockrecords", "images")
         )
@@ -153,9 +160,6 @@ class Product(AbstractProduct):
     objects = ProductQuerySet.as_manager()
 
     def save(self, *args, **kwargs):
-        from .browsing import forget_communes
-        from .search import fold_product
-
         self.search_title, self.search_text = fold_product(self)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}

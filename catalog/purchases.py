@@ -3,10 +3,10 @@
 from django.db.models import F, Q
 from oscar.core.loading import get_model
 
-# The status of an order line that was called off (sellers.models.Shipment.LINE_CANCELLED).
-CANCELLED = "Cancelled"
+from orders.status import LineStatus, ShipmentStatus
+
 # A product is bought once its seller has sent it: before that the order may still be cancelled.
-RECEIVED = ("shipped", "delivered")
+RECEIVED = (ShipmentStatus.SHIPPED, ShipmentStatus.DELIVERED)
 
 
 def has_bought(user, product):
@@ -17,6 +17,6 @@ def has_bought(user, product):
     return (
         Line.objects.filter(Q(product=product) | Q(product__parent=product), order__user=user)
         .filter(order__shipments__seller=F("partner"), order__shipments__status__in=RECEIVED)
-        .exclude(status=CANCELLED)
+        .exclude(status=LineStatus.CANCELLED)
         .exists()
     )

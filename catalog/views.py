@@ -10,8 +10,6 @@ from django.views.generic import TemplateView
 from oscar.apps.catalogue import views as oscar_views
 from oscar.core.loading import get_model
 
-from cms.search import stories_for_query
-
 from .browsing import product_listing, suggestions_for
 from .search import search_terms
 
@@ -63,7 +61,7 @@ class ProductCategoryView(CatalogueView):
 
 
 class ProductSearchView(CatalogueView):
-    """Products and the newest stories matching the words of `q`, accents or not (replaces Oscar's search)."""
+    """Products matching the words of `q`, accents or not (replaces Oscar's search)."""
 
     template_name = "oscar/search/results.html"
 
@@ -84,7 +82,6 @@ class ProductSearchView(CatalogueView):
         context["summary"] = form.query
         if not context["paginator"].count and not form.active_filters():
             context["suggestions"] = suggestions_for(form.query)
-        context["stories"] = stories_for_query(form.query)
         return context
 
 

@@ -1,18 +1,15 @@
 import logging
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from oscar.apps.checkout import mixins
 
-from payments.actions import payment_source
-from payments.emails import send_order_confirmation
+from orders.emails import send_order_confirmation
+from orders.placing import OrderAlreadyPlaced, place_order
 from payments.methods import CARD, COD, method_of
-from sellers.fulfilment import notify_sellers_of_order, split_order_by_seller
-from shop import order_status
-
-from .placement import OrderAlreadyPlaced, check_delivery_address, lock_basket_and_stock
+from payments.stripe.client import CardPaymentError
+from payments.stripe.sessions import pay_url, start_card_payment
 
 PAYMENT_NAMESPACE = "payment"
 logger = logging.getLogger(__name__)
@@ -34,18 +31,16 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
         return chosen_payment_method(self.checkout_session)
 
     def place_order(self, *args, **kwargs):
-        """Oscar's placement, in one transaction with the basket and stock locked; split by seller."""
+        """Oscar's placement, inside ours (orders.placing): stock locked and checked again, split by seller."""
         method = self.payment_method()
         kwargs.setdefault("status", method.initial_status)
-        with transaction.atomic():
-            lock_basket_and_stock(kwargs["basket"], kwargs["order_number"])  # Oscar passes every argument by name
-            check_delivery_address(kwargs["shipping_address"])
-            order = super().place_order(*args, **kwargs)
-            split_order_by_seller(order)
-            payment_source(order, method.code)
-            if order.status == order_status.PLACED:
-                notify_sellers_of_order(order)  # sent once committed; a card or transfer order waits for its money
-        return order
+        return place_order(
+            lambda: super(OrderPlacementMixin, self).place_order(*args, **kwargs),
+            basket=kwargs["basket"],  # Oscar passes every argument by name
+            order_number=kwargs["order_number"],
+            shipping_address=kwargs["shipping_address"],
+            payment_method_code=method.code,
+        )
 
     def handle_order_placement(self, *args, **kwargs):
         """Oscar's placement; a second "Đặt hàng" for the same basket shows the order the first one placed."""
@@ -74,8 +69,6 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
         method = self.payment_method()  # before Oscar flushes the checkout session
         response = super().handle_successful_order(order)
         if method.code == CARD:
-            from payments.stripe import CardPaymentError, pay_url, start_card_payment
-
             try:
                 return HttpResponseRedirect(start_card_payment(self.request, order))
             except CardPaymentError as error:  # Stripe out of reach: the order waits, payable from its page

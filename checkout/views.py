@@ -9,8 +9,9 @@ from oscar.apps.checkout import views
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.checkout.session import CheckoutSessionMixin
 
+from orders.status import OrderStatus
 from payments.instructions import order_payment_method
-from shop import order_status
+from payments.stripe.sessions import confirm_card_payment
 from vietnam.geography import wards_of_province
 
 from .forms import PaymentMethodForm
@@ -67,10 +68,8 @@ class ThankYouView(views.ThankYouView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         order = context.get("order")
-        if order is not None and order.status == order_status.PENDING_PAYMENT and self.request.GET.get("session_id"):
+        if order is not None and order.status == OrderStatus.PENDING_PAYMENT and self.request.GET.get("session_id"):
             # Back from Stripe: ask it, so the page is right even when its webhook is late.
-            from payments.stripe import confirm_card_payment
-
             order = context["order"] = confirm_card_payment(order, self.request.GET["session_id"])
         if order is not None:
             context["shipments"] = order.shipments.select_related("seller")

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from .blocks import ProductChooserBlock, StoryBlock
 from .choosers import SellerChooserBlock
 from .forms import StoryFilterForm
+from .search import fold_story
 
 
 class HomePage(Page):
@@ -226,8 +227,6 @@ class StoryPage(Page):
 
     def save(self, *args, **kwargs):
         """Refold the search text when the story's words are saved (a draft revision saves none of them)."""
-        from .search import fold_story
-
         update_fields = kwargs.get("update_fields")
         if update_fields is None or SEARCHED_FIELDS & set(update_fields):
             self.search_text = fold_story(self)

@@ -10,9 +10,6 @@ from operator import and_
 
 from catalog.search import fold_words, search_terms, term_matches
 
-# How many stories the search results page shows above the products.
-STORIES_IN_RESULTS = 3
-
 
 def fold_story(story, body_field=None):
     """The folded searchable text of a story: title, intro, the maker's name, the body's text.
@@ -33,11 +30,3 @@ def search_stories(queryset, query):
         return queryset.none()
     matching = queryset.filter(reduce(and_, (term_matches("search_text", term) for term in terms)))
     return matching.order_by("-first_published_at", "-pk")
-
-
-def stories_for_query(query, limit=STORIES_IN_RESULTS):
-    """The newest live, public stories matching `query`, with their makers, for the results page."""
-    from .models import StoryPage
-
-    stories = StoryPage.objects.live().public().select_related("seller").defer_streamfields()
-    return list(search_stories(stories, query)[:limit])

@@ -8,12 +8,12 @@ from oscar.apps.customer import views
 from oscar.core.loading import get_model
 from oscar.views.generic import PostActionMixin
 
-from customer.cancelling import CancelRefused, can_be_cancelled_by_buyer, cancel_order_by_buyer
+from orders.cancelling import CancelRefused, can_be_cancelled_by_buyer, cancel_order_by_buyer
 from payments.instructions import payment_of
 from sellers.portal.access import seller_home_for
 
 Line = get_model("order", "Line")
-Shipment = get_model("partner", "Shipment")
+Shipment = get_model("order", "Shipment")
 
 
 class AccountAuthView(views.AccountAuthView):
@@ -47,7 +47,7 @@ class OrderHistoryView(views.OrderHistoryView):
 
 
 class BuyerCancelMixin:
-    """Cancelling the whole order from its page while nothing is packed (customer/cancelling.py)."""
+    """Cancelling the whole order from its page while nothing is packed (orders/cancelling.py)."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

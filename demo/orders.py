@@ -13,9 +13,10 @@ from oscar.apps.checkout.calculators import OrderTotalCalculator
 from oscar.apps.order.utils import OrderCreator, OrderNumberGenerator
 from oscar.core.loading import get_class, get_model
 
-from payments.actions import payment_source
+from orders.fulfilment import accept_shipment, deliver_shipment, pack_shipment, ship_shipment
+from orders.paying import payment_source
+from orders.placing import split_order_by_seller
 from payments.methods import COD
-from sellers.fulfilment import accept_shipment, deliver_shipment, pack_shipment, ship_shipment, split_order_by_seller
 from shipping.repository import Repository
 
 Basket = get_model("basket", "Basket")

@@ -8,11 +8,13 @@ confirmation page, the order page and the email all show the same truth.
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from payments.actions import FAILED_TRANSACTION_STATUS
-from payments.amounts import amount_due, cancelled_amount
-from payments.methods import CARD, COD, METHODS, VIETQR, PaymentMethod, method_of
-from payments.vietqr import Transfer, transfer_for, vietqr_payload, whole_dong
-from shop import order_status
+from orders.amounts import amount_due, cancelled_amount
+from orders.payment_methods import payment_method_code
+from orders.status import OrderStatus, TransactionStatus
+from payments.methods import CARD, COD, VIETQR, PaymentMethod, method_of
+from payments.stripe.sessions import pay_url
+from payments.vietqr.payload import vietqr_payload, whole_dong
+from payments.vietqr.transfers import Transfer, transfer_for
 
 # What a payment can be, as the buyer sees it.
 COD_DUE = "cod"  # cash to hand over on delivery
@@ -54,13 +56,11 @@ class Payment:
 
 def order_payment_method(order, sources=None):
     """The method the buyer chose, from the order's payment record (cash on delivery if none)."""
-    sources = _sources(order) if sources is None else sources
-    codes = [source.source_type.code for source in sources]
-    return method_of(next((code for code in codes if code in METHODS), COD))
+    return method_of(payment_method_code(order, _sources(order) if sources is None else sources))
 
 
 def payment_of(order, method=None):
-    """Where the order's payment stands: its method, state, what is due (payments.amounts), and the
+    """Where the order's payment stands: its method, state, what is due (orders.amounts), and the
     transfer details for that amount or the card link."""
     sources = _sources(order)
     method = method or order_payment_method(order, sources)
@@ -73,7 +73,7 @@ def payment_of(order, method=None):
         state = REFUNDED
     elif paid > 0 and paid >= order.total_incl_tax:
         state = PAID
-    elif order.status == order_status.CANCELLED or due <= 0:
+    elif order.status == OrderStatus.CANCELLED or due <= 0:
         state = CANCELLED
     elif method.code == COD:
         state = COD_DUE
@@ -82,7 +82,7 @@ def payment_of(order, method=None):
     else:
         state = WAITING
     transfer = _transfer(order, due) if method.code == VIETQR and state == WAITING else None
-    pay_url = _card_pay_url(order) if method.code == CARD and state in (WAITING, FAILED) else ""
+    card_pay_url = pay_url(order) if method.code == CARD and state in (WAITING, FAILED) else ""
     return Payment(
         method=method,
         state=state,
@@ -91,7 +91,7 @@ def payment_of(order, method=None):
         amount_cancelled=cancelled,
         amount_refunded=refunded,
         transfer=transfer,
-        pay_url=pay_url,
+        pay_url=card_pay_url,
     )
 
 
@@ -112,11 +112,12 @@ def _sources(order):
 
 def _last_attempt_failed(source):
     last = source.transactions.order_by("-date_created", "-pk").first()
-    return last is not None and last.status == FAILED_TRANSACTION_STATUS
+    return last is not None and last.status == TransactionStatus.FAILED
 
 
-def _card_pay_url(order):
-    """The page where the buyer pays (again) for a card order, with the link's token."""
-    from payments.stripe import pay_url  # the Stripe SDK loads only for card orders
-
-    return pay_url(order)
+def transfer_qr_attachment(sender, order, **kwargs):
+    """Receiver of orders.signals.confirmation_attachments: the QR code of a transfer still awaited, as a PNG."""
+    transfer = payment_of(order).transfer
+    if transfer is None:
+        return []
+    return [(f"vietqr-{order.number}.png", transfer.png(), "image/png")]

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from shop import order_status
+from orders.payment_methods import PaymentMethodCode
+from orders.status import OrderStatus
 
-COD, VIETQR, CARD = "cod", "vietqr", "card"
+COD, VIETQR, CARD = PaymentMethodCode.COD, PaymentMethodCode.VIETQR, PaymentMethodCode.CARD
 
 
 @dataclass(frozen=True)
@@ -35,21 +36,21 @@ class PaymentMethod:
 METHODS = {
     COD: PaymentMethod(
         COD,
-        _("Cash on delivery"),
+        COD.label,
         _("Pay the delivery person when your parcels arrive."),
-        order_status.PLACED,
+        OrderStatus.PLACED,
     ),
     VIETQR: PaymentMethod(
         VIETQR,
-        _("Bank transfer (VietQR)"),
+        VIETQR.label,
         _("Scan the QR code with your banking app; the amount and order number are filled in."),
-        order_status.PENDING_PAYMENT,
+        OrderStatus.PENDING_PAYMENT,
     ),
     CARD: PaymentMethod(
         CARD,
-        _("Card (Visa, Mastercard)"),
+        CARD.label,
         _("Pay on Stripe's secure page."),
-        order_status.PENDING_PAYMENT,
+        OrderStatus.PENDING_PAYMENT,
     ),
 }
 

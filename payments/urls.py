@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from .stripe import views
 
 app_name = "payments"
 

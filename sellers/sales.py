@@ -5,8 +5,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from orders.status import LineStatus
+
 Line = get_model("order", "Line")
-Shipment = get_model("partner", "Shipment")
 StockRecord = get_model("partner", "StockRecord")
 
 # "Running low" when a product's stock record sets no threshold of its own.
@@ -21,7 +22,7 @@ def start_of_month(now=None):
 
 def sales_since(seller, since):
     """Her takings and items sold since `since`: her lines only, cancelled ones left out."""
-    lines = Line.objects.filter(partner=seller, order__date_placed__gte=since).exclude(status=Shipment.LINE_CANCELLED)
+    lines = Line.objects.filter(partner=seller, order__date_placed__gte=since).exclude(status=LineStatus.CANCELLED)
     totals = lines.aggregate(
         amount=Coalesce(Sum("line_price_incl_tax"), Value(0), output_field=DecimalField()),
         items=Coalesce(Sum("quantity"), 0),

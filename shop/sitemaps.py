@@ -16,7 +16,7 @@ class ProductSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Product.objects.browsable().filter(seller__status="approved").order_by("pk")
+        return Product.objects.browsable().of_public_sellers().order_by("pk")
 
     def lastmod(self, product):
         return product.date_updated

@@ -8,9 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from catalog.views import ProductSearchView
 from shop.robots import robots_txt
 from shop.sitemaps import SITEMAPS
+from shop.views import SiteSearchView
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -18,11 +18,11 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Our search answers at Oscar's search address, so {% url 'search:search' %} still leads here.
-    path("shop/search/", ProductSearchView.as_view(), name="product-search"),
+    path("shop/search/", SiteSearchView.as_view(), name="product-search"),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("sellers/", include("sellers.urls")),
     path("seller/", include("sellers.portal.urls")),
-    path("payments/vietqr/", include("payments.vietqr_urls")),
+    path("payments/vietqr/", include("payments.vietqr.urls")),
     path("payments/", include("payments.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),

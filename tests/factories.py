@@ -142,7 +142,7 @@ def place_order(user, *purchases, email="khach.vang.lai@example.vn", province="C
     from django.db import transaction
     from oscar.core.loading import get_class
 
-    from sellers.fulfilment import split_order_by_seller
+    from orders.placing import split_order_by_seller
 
     basket = get_model("basket", "Basket").objects.create(owner=user)
     basket.strategy = get_class("partner.strategy", "Selector")().strategy(user=user)

@@ -1,16 +1,12 @@
-"""An order as its buyer sees it, for templates: its status in words, each seller's parcel, its payment.
+"""An order as its buyer sees it, for templates: its status in words, each seller's shipment, its address.
 
-Used by the customer's order pages, the anonymous order-status page, the confirmation email
-and the checkout's thank-you page (through payments/partials/instructions.html).
+Used by the customer's order pages, the anonymous order-status page, the confirmation email and
+the checkout's thank-you page. How the order is paid comes from payments' `payment_instructions`.
 """
-
-import base64
 
 from django import template
 
-from customer import parcels
-from payments.instructions import payment_of
-from shop import order_status
+from orders import status, tracking
 from vietnam.phones import format_phone
 
 register = template.Library()
@@ -18,26 +14,14 @@ register = template.Library()
 
 @register.filter
 def status_label(order):
-    """The order's status in words (shop.order_status.LABELS), in the page's language."""
-    return order_status.LABELS.get(order.status, order.status)
+    """The order's status in words, in the page's language."""
+    return status.status_label(order.status)
 
 
 @register.simple_tag
-def parcels_of(order):
-    """Each seller's parcel of the order (customer.parcels.Parcel)."""
-    return parcels.parcels_of(order)
-
-
-@register.simple_tag
-def payment_instructions(order, method=None):
-    """Where the order's payment stands (payments.instructions.Payment); `method` as checkout chose it."""
-    return payment_of(order, method or None)
-
-
-@register.filter
-def png_data_uri(png_bytes):
-    """PNG bytes as a data: URI, so a buyer on her phone can save the QR code for her banking app."""
-    return "data:image/png;base64," + base64.b64encode(png_bytes).decode("ascii")
+def buyer_shipments(order):
+    """The order's shipments, each with its lines and progress in the buyer's words (orders.tracking)."""
+    return tracking.buyer_shipments(order)
 
 
 @register.filter

@@ -1,3 +1,5 @@
+"""The Stripe webhook endpoint, and the page where a card order is paid (again)."""
+
 import stripe
 from django.conf import settings
 from django.contrib import messages
@@ -9,17 +11,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
+from orders.status import OrderStatus
 from payments.methods import CARD
-from payments.stripe import (
-    CardPaymentError,
-    handle_event,
-    is_paid,
-    is_pay_token,
-    pay_url,
-    payment_deadline,
-    start_card_payment,
-)
-from shop import order_status
+
+from .client import CardPaymentError
+from .sessions import is_paid, is_pay_token, pay_url, payment_deadline, start_card_payment
+from .webhook import handle_event
 
 Order = get_model("order", "Order")
 
@@ -64,9 +61,9 @@ class PayView(View):
         context = {
             "order": order,
             "deadline": deadline,
-            "paid": is_paid(order) and order.status != order_status.CANCELLED,
-            "payable": order.status == order_status.PENDING_PAYMENT and timezone.now() < deadline,
-            "cancelled": order.status == order_status.CANCELLED,
+            "paid": is_paid(order) and order.status != OrderStatus.CANCELLED,
+            "payable": order.status == OrderStatus.PENDING_PAYMENT and timezone.now() < deadline,
+            "cancelled": order.status == OrderStatus.CANCELLED,
         }
         return render(request, self.template_name, context)
 

@@ -7,11 +7,9 @@ transfer message from it, so staff can match the transfer to its order by the me
 """
 
 import io
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 import segno
-from django.conf import settings
 
 NAPAS_GUID = "A000000727"  # NAPAS's application identifier in the merchant account information
 TRANSFER_TO_ACCOUNT = "QRIBFTTA"  # service code: inter-bank fund transfer 24/7 to an account
@@ -137,49 +135,3 @@ def vietqr_png(payload, *, scale=8):
     buffer = io.BytesIO()
     segno.make_qr(payload, error="m", boost_error=False).save(buffer, kind="png", scale=scale, border=4)
     return buffer.getvalue()
-
-
-@dataclass(frozen=True)
-class Transfer:
-    """What a buyer needs to pay an order by bank transfer, as text and as a VietQR payload."""
-
-    bank_name: str
-    bank_bin: str
-    account_number: str
-    account_name: str
-    amount: int
-    message: str
-    payload: str
-
-    def svg(self):
-        return vietqr_svg(self.payload, title=f"VietQR {self.message}")
-
-    def png(self):
-        return vietqr_png(self.payload)
-
-
-def transfer_message(order):
-    """The transfer message staff look for on the bank statement: "CHOOCOP 100042"."""
-    prefix = getattr(settings, "VIETQR_MESSAGE_PREFIX", "CHOOCOP")
-    return f"{prefix} {order.number}"
-
-
-def transfer_for(order):
-    """The marketplace's account (settings) and the order's exact total and number."""
-    message = transfer_message(order)
-    amount = whole_dong(order.total_incl_tax)
-    payload = vietqr_payload(
-        bank_bin=settings.VIETQR_BANK_BIN,
-        account_number=settings.VIETQR_ACCOUNT_NUMBER,
-        amount=amount,
-        message=message,
-    )
-    return Transfer(
-        bank_name=settings.VIETQR_BANK_NAME,
-        bank_bin=settings.VIETQR_BANK_BIN,
-        account_number=settings.VIETQR_ACCOUNT_NUMBER,
-        account_name=settings.VIETQR_ACCOUNT_NAME,
-        amount=amount,
-        message=message,
-        payload=payload,
-    )

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from oscar.core.loading import get_model
 
-from payments.actions import mark_order_paid
+from orders.paying import mark_order_paid
+from orders.status import OrderStatus
 from payments.methods import VIETQR
-from shop import order_status
 
 Order = get_model("order", "Order")
 
@@ -43,7 +43,7 @@ class TransferReceivedView(PermissionRequiredMixin, View):
             messages.info(
                 request, _("The transfer for order #%(number)s was already recorded.") % {"number": order.number}
             )
-        elif order.status == order_status.CANCELLED:
+        elif order.status == OrderStatus.CANCELLED:
             messages.warning(
                 request,
                 _("The transfer is recorded, but order #%(number)s was cancelled: give the money back to the buyer.")

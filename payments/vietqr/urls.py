@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from payments.vietqr_views import TransferReceivedView
+from .received import TransferReceivedView
 
 app_name = "vietqr"
 

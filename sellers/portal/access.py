@@ -16,7 +16,7 @@ from oscar.core.loading import get_model
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
-Shipment = get_model("partner", "Shipment")
+Shipment = get_model("order", "Shipment")
 
 
 # Each id a portal URL may take, and the method that finds it among her own rows.

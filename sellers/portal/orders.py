@@ -1,7 +1,8 @@
 """My orders: her shipments, her lines, and the steps from new to delivered.
 
 Every shipment comes from the URL's `shipment_pk` through `my_shipments()`, so another seller's
-is a 404 for reading and for every step alike. The steps themselves are sellers.fulfilment's.
+is a 404 for reading and for every step alike. The steps themselves are the order's verbs
+(orders/fulfilment.py, orders/cancelling.py).
 """
 
 from django.contrib import messages
@@ -11,12 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 from oscar.core.loading import get_model
 
-from sellers import fulfilment
+from orders import cancelling, fulfilment
 
 from .access import SellerPortalMixin
 from .order_forms import CancelForm, ShipForm
 
-Shipment = get_model("partner", "Shipment")
+Shipment = get_model("order", "Shipment")
 
 # The chips above her list, as (key in ?status=, label, statuses shown or None for all).
 FILTERS = [
@@ -122,7 +123,7 @@ def _progress(shipment):
 class StepView(OrderDetailView):
     """A tap on the next step; she comes back to the order, told what happened."""
 
-    step = None  # a step of sellers.fulfilment, as staticmethod(…)
+    step = None  # a verb of orders/fulfilment.py or orders/cancelling.py, as staticmethod(…)
     done_message = ""
 
     def get(self, request, *args, **kwargs):
@@ -173,7 +174,7 @@ class DeliverView(StepView):
 
 
 class CancelView(StepView):
-    step = staticmethod(fulfilment.cancel_lines)
+    step = staticmethod(cancelling.cancel_lines)
     done_message = _("Cancelled. The buyer has been told, and the products are on sale again.")
 
     def post(self, request, *args, **kwargs):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from payments.stripe import expire_unpaid_card_orders
+from payments.stripe.expiry import expire_unpaid_card_orders
 
 
 class Command(BaseCommand):

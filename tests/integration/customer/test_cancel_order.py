@@ -10,18 +10,18 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from customer.cancelling import CancelRefused, cancel_order_by_buyer
-from payments import stripe as stripe_payments
-from payments import tasks as payment_tasks
-from payments.actions import payment_source
+from orders.cancelling import CancelRefused, cancel_order_by_buyer
+from orders.fulfilment import accept_shipment, pack_shipment
+from orders.paying import payment_source
+from orders.status import LineStatus, OrderStatus
 from payments.methods import CARD, VIETQR
-from sellers.fulfilment import accept_shipment, pack_shipment
-from shop import order_status
+from payments.stripe import refunds as card_refunds
+from payments.stripe.client import CardPaymentError
 from tests.factories import UserFactory, place_order
 from tests.pages import ENGLISH, open_page, soup_of, text_of
 
 Order = get_model("order", "Order")
-Shipment = get_model("partner", "Shipment")
+Shipment = get_model("order", "Shipment")
 
 
 def order_url(order):
@@ -45,7 +45,7 @@ def refunds(monkeypatch):
     """Refunds asked of Stripe by the refund task, as (order number, amount), recorded instead of sent."""
     asked = []
     monkeypatch.setattr(
-        payment_tasks, "refund_card_payment", lambda order, amount=None: asked.append((order.number, amount))
+        card_refunds, "refund_card_payment", lambda order, amount=None: asked.append((order.number, amount))
     )
     return asked
 
@@ -64,9 +64,9 @@ def test_buyer_cancels_before_packing_and_the_stock_comes_back(
     # Then the order and both parcels are cancelled, and every unit is on sale again
     assert response.status_code == 302
     order.refresh_from_db()
-    assert order.status == order_status.CANCELLED
+    assert order.status == OrderStatus.CANCELLED
     assert set(order.shipments.values_list("status", flat=True)) == {Shipment.Status.CANCELLED}
-    assert set(order.lines.values_list("status", flat=True)) == {Shipment.LINE_CANCELLED}
+    assert set(order.lines.values_list("status", flat=True)) == {LineStatus.CANCELLED}
     assert (allocated(product), allocated(hat_de)) == (0, 0)
     assert order.shipments.filter(cancel_reason="Đặt nhầm địa chỉ").count() == 2
     # and the seller with an email address is told (the other logs in by phone)
@@ -100,7 +100,7 @@ def test_after_packing_the_cancel_is_refused_with_a_message(signed_in, order, pr
 
     # Then nothing changes and she is told why
     order.refresh_from_db()
-    assert order.status == order_status.IN_PROGRESS
+    assert order.status == OrderStatus.IN_PROGRESS
     assert set(order.shipments.values_list("status", flat=True)) == {Shipment.Status.PACKED, Shipment.Status.NEW}
     assert (allocated(product), allocated(hat_de)) == (2, 1)
     assert "can no longer be cancelled" in text_of(response)
@@ -114,7 +114,7 @@ def test_cancelling_twice_changes_nothing_more(order, product):
         cancel_order_by_buyer(order, "")
 
     assert allocated(product) == 0
-    assert order.status_changes.filter(new_status=order_status.CANCELLED).count() == 1
+    assert order.status_changes.filter(new_status=OrderStatus.CANCELLED).count() == 1
 
 
 def test_a_paid_card_order_is_cancelled_at_once_and_refunded_after_the_commit(
@@ -129,7 +129,7 @@ def test_a_paid_card_order_is_cancelled_at_once_and_refunded_after_the_commit(
 
     # Then it is cancelled and its stock back on sale without waiting for Stripe, which is not asked yet
     order.refresh_from_db()
-    assert order.status == order_status.CANCELLED
+    assert order.status == OrderStatus.CANCELLED
     assert allocated(product) == 0
     assert refunds == []
     # and once the cancel has committed, a task asks for the whole payment back
@@ -147,16 +147,16 @@ def test_a_refund_stripe_refuses_leaves_the_order_cancelled_and_staff_a_note(
     payment_source(order, CARD).debit(order.total_incl_tax, reference="pi_test_123", status="Paid")
 
     def unreachable(order, amount=None):
-        raise stripe_payments.CardPaymentError("Stripe could not be reached")
+        raise CardPaymentError("Stripe could not be reached")
 
-    monkeypatch.setattr(payment_tasks, "refund_card_payment", unreachable)
+    monkeypatch.setattr(card_refunds, "refund_card_payment", unreachable)
 
     with translation.override(ENGLISH), django_capture_on_commit_callbacks(execute=True):
         response = signed_in.post(order_url(order), {"action": "cancel"})
 
     assert response.status_code == 302
     order.refresh_from_db()
-    assert order.status == order_status.CANCELLED
+    assert order.status == OrderStatus.CANCELLED
     assert allocated(product) == 0
     assert order.notes.filter(message__contains="could not be made: refund it at Stripe").exists()
 
@@ -165,7 +165,7 @@ def test_an_unpaid_card_or_transfer_order_is_cancelled_without_refund_or_seller_
     signed_in, order, refunds, django_capture_on_commit_callbacks
 ):
     # Given a transfer order still waiting for its money: its sellers have not seen it
-    order.status = order_status.PENDING_PAYMENT
+    order.status = OrderStatus.PENDING_PAYMENT
     order.save(update_fields=["status"])
     payment_source(order, VIETQR)
 
@@ -173,7 +173,7 @@ def test_an_unpaid_card_or_transfer_order_is_cancelled_without_refund_or_seller_
         signed_in.post(order_url(order), {"action": "cancel"})
 
     order.refresh_from_db()
-    assert order.status == order_status.CANCELLED
+    assert order.status == OrderStatus.CANCELLED
     assert refunds == []
     assert mail.outbox == []
 
@@ -185,7 +185,7 @@ def test_another_customer_cannot_cancel_the_order(client, order, product):
 
     assert response.status_code == 404
     order.refresh_from_db()
-    assert order.status == order_status.PLACED
+    assert order.status == OrderStatus.PLACED
     assert allocated(product) == 2
 
 
@@ -197,7 +197,7 @@ def test_a_guest_cancels_from_her_private_order_page(client, product):
     client.post(url, {"action": "cancel", "reason": "Không cần nữa"})
 
     order.refresh_from_db()
-    assert order.status == order_status.CANCELLED
+    assert order.status == OrderStatus.CANCELLED
     assert allocated(product) == 0
 
 
@@ -209,5 +209,5 @@ def test_someone_without_the_guests_email_cannot_cancel(client, product):
 
     assert response.status_code == 302  # to the form asking for her email
     order.refresh_from_db()
-    assert order.status == order_status.PLACED
+    assert order.status == OrderStatus.PLACED
     assert Decimal(allocated(product)) == 1

@@ -6,10 +6,11 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from payments.actions import payment_source
+from orders.cancelling import cancel_lines
+from orders.fulfilment import accept_shipment, pack_shipment, ship_shipment
+from orders.paying import payment_source
+from orders.status import OrderStatus
 from payments.methods import VIETQR
-from sellers.fulfilment import accept_shipment, cancel_lines, pack_shipment, ship_shipment
-from shop import order_status
 from tests.factories import PASSWORD, UserFactory, place_order
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
 
@@ -59,7 +60,7 @@ def test_order_page_shows_each_sellers_parcel_with_her_lines_fee_and_progress(si
     assert "Viettel Post" in nuts
     assert "VTP0912345678" in nuts
     text = text_of(response)
-    assert "Being prepared" in text  # the order's own status (order_status.LABELS)
+    assert "Being prepared" in text  # the order's own status (orders.status.OrderStatus)
     assert "Cash on delivery: have 470.000\xa0₫ ready." in text
     assert "Phường Thục Phán" in text
 
@@ -85,7 +86,7 @@ def test_a_parcel_its_seller_cancelled_shows_why(signed_in, order, seller):
 
 
 def test_order_page_of_a_transfer_shows_the_vietqr_code_and_the_same_details_as_text(signed_in, order):
-    order.status = order_status.PENDING_PAYMENT
+    order.status = OrderStatus.PENDING_PAYMENT
     order.save(update_fields=["status"])
     payment_source(order, VIETQR)
 
@@ -116,7 +117,7 @@ def test_order_history_lists_each_order_with_its_status_and_parcels(signed_in, c
     for step in (accept_shipment, pack_shipment):
         step(shipment)
     ship_shipment(shipment, carrier="VNPost")
-    from sellers.fulfilment import deliver_shipment
+    from orders.fulfilment import deliver_shipment
 
     deliver_shipment(shipment)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from payments import stripe as card
+from payments.stripe import client as stripe_api
 from tests.integration.payments.stripe_double import WEBHOOK_SECRET, FakeStripe
 
 
@@ -17,5 +17,5 @@ def stripe_keys(settings):
 def fake_stripe(monkeypatch):
     """Stripe's API in memory: the real SDK sends its requests here."""
     fake = FakeStripe()
-    monkeypatch.setattr(card, "http_client", lambda: fake)
+    monkeypatch.setattr(stripe_api, "http_client", lambda: fake)
     return fake

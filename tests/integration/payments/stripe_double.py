@@ -12,10 +12,10 @@ import stripe
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from payments import stripe as card
-from payments.actions import payment_source
+from orders.paying import payment_source
+from orders.status import OrderStatus
 from payments.models import CheckoutSession
-from shop import order_status
+from payments.stripe.sessions import pay_url
 from tests.factories import place_order
 
 Order = get_model("order", "Order")
@@ -135,7 +135,7 @@ def place_card_order(user, *purchases, minutes_ago=0):
     """An order waiting for its card payment, as checkout leaves it before sending the buyer to Stripe."""
     order = place_order(user, *purchases)
     Order.objects.filter(pk=order.pk).update(
-        status=order_status.PENDING_PAYMENT, date_placed=timezone.now() - timedelta(minutes=minutes_ago)
+        status=OrderStatus.PENDING_PAYMENT, date_placed=timezone.now() - timedelta(minutes=minutes_ago)
     )
     order.refresh_from_db()
     payment_source(order, "card")
@@ -144,7 +144,7 @@ def place_card_order(user, *purchases, minutes_ago=0):
 
 def start_paying(client, order):
     """The buyer presses "Pay by card" on her order's payment page; returns where she is sent."""
-    response = client.post(card.pay_url(order))
+    response = client.post(pay_url(order))
     assert response.status_code == 303
     return response["Location"]
 

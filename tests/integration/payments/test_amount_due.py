@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from payments.actions import payment_source
-from payments.amounts import amount_due
+from orders.amounts import amount_due
+from orders.cancelling import cancel_lines
+from orders.paying import payment_source
+from orders.status import OrderStatus
 from payments.instructions import payment_of
 from payments.methods import VIETQR
-from payments.vietqr import crc_is_valid, parse_tlv
-from sellers.fulfilment import cancel_lines
-from shop import order_status
+from payments.vietqr.payload import crc_is_valid, parse_tlv
 from tests.factories import PartnerFactory, ProductFactory, place_order
 from tests.integration.payments.stripe_double import paid_by_card, place_card_order
 from tests.pages import ENGLISH, open_page, soup_of, text_of
@@ -114,7 +114,7 @@ def test_an_order_nothing_was_cancelled_of_shows_its_total_alone(client, custome
 def test_a_transfer_awaited_asks_for_what_is_due_in_its_qr_code(customer, purchases, product):
     # Given a transfer order not paid yet, one line of which was cancelled
     order = place_order(customer, *purchases)
-    order.status = order_status.PENDING_PAYMENT
+    order.status = OrderStatus.PENDING_PAYMENT
     order.save(update_fields=["status"])
     payment_source(order, VIETQR)
     cancel_lines(shipment_of(order, product), [line_of(order, product)], "Hết thạch", notify_buyer=False)
@@ -142,7 +142,7 @@ def test_a_sellers_whole_parcel_cancelled_refunds_her_lines_and_fee_once(
     order = place_card_order(customer, *purchases)
     session = paid_by_card(client, order, fake_stripe)
     order.refresh_from_db()
-    assert order.status == order_status.PLACED
+    assert order.status == OrderStatus.PLACED
 
     # When the chestnut seller cancels her whole parcel
     with django_capture_on_commit_callbacks(execute=True):

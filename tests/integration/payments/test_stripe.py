@@ -20,11 +20,13 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from payments import stripe as card
-from payments.actions import mark_order_paid, payment_source
+from orders.paying import mark_order_paid, payment_source
+from orders.status import OrderStatus
 from payments.models import CheckoutSession, StripeEvent
-from payments.tasks import expire_unpaid_orders
-from shop import order_status
+from payments.stripe.client import CardPaymentError
+from payments.stripe.expiry import expire_unpaid_card_orders, expire_unpaid_orders
+from payments.stripe.refunds import refund_card_payment
+from payments.stripe.sessions import confirm_card_payment, pay_url, payment_deadline
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, place_order
 from tests.integration.payments.stripe_double import (
     WEBHOOK_SECRET,
@@ -119,10 +121,10 @@ def test_stripe_is_asked_for_the_order_total_in_whole_dong(client, card_order, f
     assert params["metadata[order_number]"] == card_order.number
     assert params["payment_intent_data[metadata][order_number]"] == card_order.number
     assert params["success_url"].startswith("http://testserver" + reverse("checkout:thank-you"))
-    assert params["cancel_url"] == "http://testserver" + card.pay_url(card_order)
+    assert params["cancel_url"] == "http://testserver" + pay_url(card_order)
     # …with a key made from the order, and closing when the order's hour is up
     assert sent.headers["Idempotency-Key"] == f"cho-ocop-order-{card_order.number}-checkout-1"
-    assert int(params["expires_at"]) == int(card.payment_deadline(card_order).timestamp())
+    assert int(params["expires_at"]) == int(payment_deadline(card_order).timestamp())
     # …and the buyer goes to Stripe's page, whose session the order's payment record names
     session_id = fake_stripe.sessions.popitem()[0]
     assert location == f"https://checkout.stripe.com/c/pay/{session_id}"
@@ -152,7 +154,7 @@ def test_paying_again_while_the_session_is_open_offers_the_same_page(client, car
 def test_a_request_repeated_after_its_reply_was_lost_makes_no_second_session(client, card_order, fake_stripe):
     # Given Stripe made the session but its reply never reached the shop
     fake_stripe.lose_next_reply = True
-    response = client.post(card.pay_url(card_order), follow=True)
+    response = client.post(pay_url(card_order), follow=True)
     assert CheckoutSession.objects.filter(order=card_order).count() == 0
     assert soup_of(response).select_one(".alert")  # the buyer is told to try again
 
@@ -183,7 +185,7 @@ def test_the_payment_page_opens_only_with_the_orders_link(client, card_order):
 
     assert client.get(plain_url).status_code == 404
     assert client.get(plain_url + "?t=wrong").status_code == 404
-    response = client.get(card.pay_url(card_order))
+    response = client.get(pay_url(card_order))
 
     assert response.status_code == 200
     page = soup_of(response)
@@ -192,14 +194,14 @@ def test_the_payment_page_opens_only_with_the_orders_link(client, card_order):
 
 
 def test_the_payment_page_of_a_cancelled_order_offers_no_payment(client, card_order, fake_stripe):
-    Order.objects.filter(pk=card_order.pk).update(status=order_status.CANCELLED)
+    Order.objects.filter(pk=card_order.pk).update(status=OrderStatus.CANCELLED)
 
-    page = soup_of(client.get(card.pay_url(card_order)))
-    response = client.post(card.pay_url(card_order))
+    page = soup_of(client.get(pay_url(card_order)))
+    response = client.post(pay_url(card_order))
 
     assert page.select_one(".card-payment-page form button[type=submit]") is None
     assert page.select_one(".card-payment-state.alert-warning")
-    assert response["Location"] == card.pay_url(card_order)
+    assert response["Location"] == pay_url(card_order)
     assert fake_stripe.requests == []
 
 
@@ -214,12 +216,12 @@ def test_the_buyer_sees_her_own_card_order_payment_page_when_logged_in(client, c
 def test_stripe_out_of_reach_leaves_the_buyer_on_the_payment_page(client, card_order, fake_stripe):
     fake_stripe.unreachable = True
 
-    response = client.post(card.pay_url(card_order))
+    response = client.post(pay_url(card_order))
 
     assert response.status_code == 303
-    assert response["Location"] == card.pay_url(card_order)
+    assert response["Location"] == pay_url(card_order)
     card_order.refresh_from_db()
-    assert card_order.status == order_status.PENDING_PAYMENT
+    assert card_order.status == OrderStatus.PENDING_PAYMENT
 
 
 def test_a_paid_order_is_not_sent_to_stripe_again(client, card_order, fake_stripe):
@@ -235,9 +237,9 @@ def test_the_thank_you_page_can_confirm_a_payment_before_the_webhook(client, car
     start_paying(client, card_order)
     fake_stripe.pay(session_of(card_order))
 
-    order = card.confirm_card_payment(card_order, session_of(card_order))
+    order = confirm_card_payment(card_order, session_of(card_order))
 
-    assert order.status == order_status.PLACED
+    assert order.status == OrderStatus.PLACED
     assert card_source(order).amount_debited == Decimal("341000")
 
 
@@ -246,9 +248,9 @@ def test_a_session_of_another_order_confirms_nothing(client, customer, products,
     start_paying(client, other)
     fake_stripe.pay(session_of(other))
 
-    order = card.confirm_card_payment(card_order, session_of(other))
+    order = confirm_card_payment(card_order, session_of(other))
 
-    assert order.status == order_status.PENDING_PAYMENT
+    assert order.status == OrderStatus.PENDING_PAYMENT
 
 
 # Stripe's events
@@ -269,7 +271,7 @@ def test_a_signed_completed_session_marks_the_order_paid_and_tells_its_sellers(
     # Then the order is paid, once, under its PaymentIntent, and goes to its two sellers
     assert response.status_code == 200
     card_order.refresh_from_db()
-    assert card_order.status == order_status.PLACED
+    assert card_order.status == OrderStatus.PLACED
     (debit,) = debits(card_order)
     assert debit.amount == Decimal("341000")
     assert debit.reference == session["payment_intent"]
@@ -300,7 +302,7 @@ def test_an_event_without_stripes_signature_is_refused_and_changes_nothing(
 
     assert response.status_code == 400
     card_order.refresh_from_db()
-    assert card_order.status == order_status.PENDING_PAYMENT
+    assert card_order.status == OrderStatus.PENDING_PAYMENT
     assert not debits(card_order).exists()
     assert not StripeEvent.objects.exists()
     assert mail.outbox == []
@@ -328,7 +330,7 @@ def test_a_stale_signature_is_refused(client, card_order, fake_stripe):
 
     assert response.status_code == 400
     card_order.refresh_from_db()
-    assert card_order.status == order_status.PENDING_PAYMENT
+    assert card_order.status == OrderStatus.PENDING_PAYMENT
 
 
 def test_the_webhook_answers_only_post(client):
@@ -353,7 +355,7 @@ def test_a_signature_made_by_hand_as_stripe_documents_it_is_accepted(client, car
 
     assert response.status_code == 200
     card_order.refresh_from_db()
-    assert card_order.status == order_status.PLACED
+    assert card_order.status == OrderStatus.PLACED
 
 
 def test_a_repeated_event_records_one_payment(client, card_order, fake_stripe, django_capture_on_commit_callbacks):
@@ -385,7 +387,7 @@ def test_events_out_of_order_still_pay_the_order_once(
 
     # Then the order is paid once, and its sellers told once
     card_order.refresh_from_db()
-    assert card_order.status == order_status.PLACED
+    assert card_order.status == OrderStatus.PLACED
     assert debits(card_order).count() == 1
     assert card_source(card_order).amount_debited == Decimal("341000")
     assert len(mail.outbox) == 3
@@ -427,13 +429,13 @@ def test_a_failed_payment_leaves_the_order_payable(client, card_order, fake_stri
 
     assert (response.status_code, repeated.status_code) == (200, 200)
     card_order.refresh_from_db()
-    assert card_order.status == order_status.PENDING_PAYMENT
+    assert card_order.status == OrderStatus.PENDING_PAYMENT
     assert card_order.notes.filter(message__contains="Your card was declined.").exists()
     assert card_source(card_order).transactions.get().status == "Failed"
     assert not debits(card_order).filter(status="Paid").exists()
     # …and she can still pay, on the page Stripe keeps open
     assert start_paying(client, card_order).endswith(session_of(card_order))
-    assert soup_of(client.get(card.pay_url(card_order))).select_one(".card-payment-page form button[type=submit]")
+    assert soup_of(client.get(pay_url(card_order))).select_one(".card-payment-page form button[type=submit]")
 
 
 def test_a_session_closed_before_the_deadline_leaves_the_order_payable(client, card_order, fake_stripe):
@@ -444,7 +446,7 @@ def test_a_session_closed_before_the_deadline_leaves_the_order_payable(client, c
     post_event(client, "checkout.session.expired", session)
 
     card_order.refresh_from_db()
-    assert card_order.status == order_status.PENDING_PAYMENT
+    assert card_order.status == OrderStatus.PENDING_PAYMENT
     assert start_paying(client, card_order) != session["url"]  # a new page to pay on
 
 
@@ -461,7 +463,7 @@ def test_a_session_closed_after_the_deadline_cancels_the_order_and_returns_its_s
     post_event(client, "checkout.session.expired", session)
 
     order.refresh_from_db()
-    assert order.status == order_status.CANCELLED
+    assert order.status == OrderStatus.CANCELLED
     assert [p.stockrecords.get().num_allocated for p in products] == [0, 0]
 
 
@@ -484,7 +486,7 @@ def test_an_event_for_an_order_we_do_not_know_is_acknowledged_and_logged(client,
     assert StripeEvent.objects.get().outcome == "unknown order"
     assert "names no card order of ours" in caplog.text
     card_order.refresh_from_db()
-    assert card_order.status == order_status.PENDING_PAYMENT
+    assert card_order.status == OrderStatus.PENDING_PAYMENT
 
 
 def test_an_event_type_we_do_not_handle_is_acknowledged(client, db):
@@ -529,9 +531,9 @@ def test_refunding_a_card_order_refunds_through_stripe_once(client, card_order, 
     session = paid_by_card(client, card_order, fake_stripe)
 
     # When it is refunded (the buyer cancelled), and Stripe then reports the refund
-    refunded = card.refund_card_payment(card_order)
+    refunded = refund_card_payment(card_order)
     post_event(client, "charge.refunded", charge_refunded(session, 341000, next(iter(fake_stripe.refunds))))
-    again = card.refund_card_payment(card_order)
+    again = refund_card_payment(card_order)
 
     # Then Stripe was asked once, for the whole payment in đồng, with a key from the order
     (sent,) = [r for r in fake_stripe.requests if r.path == "/v1/refunds"]
@@ -549,7 +551,7 @@ def test_a_refund_reported_by_stripe_before_its_reply_arrives_is_recorded_once(c
         client, "charge.refunded", charge_refunded(session, refund["amount"], refund["id"])
     )
 
-    card.refund_card_payment(card_order)
+    refund_card_payment(card_order)
 
     source = card_source(card_order)
     assert source.amount_refunded == Decimal("341000")
@@ -559,10 +561,10 @@ def test_a_refund_reported_by_stripe_before_its_reply_arrives_is_recorded_once(c
 def test_a_refund_whose_reply_was_lost_is_not_made_twice(client, card_order, fake_stripe):
     paid_by_card(client, card_order, fake_stripe)
     fake_stripe.lose_next_reply = True
-    with pytest.raises(card.CardPaymentError):
-        card.refund_card_payment(card_order)
+    with pytest.raises(CardPaymentError):
+        refund_card_payment(card_order)
 
-    card.refund_card_payment(card_order)
+    refund_card_payment(card_order)
 
     assert len(fake_stripe.refunds) == 1
     assert card_source(card_order).amount_refunded == Decimal("341000")
@@ -573,14 +575,14 @@ def test_a_payment_arriving_after_the_order_was_cancelled_is_refunded(
 ):
     start_paying(client, card_order)
     session = fake_stripe.pay(session_of(card_order))
-    Order.objects.filter(pk=card_order.pk).update(status=order_status.CANCELLED)
+    Order.objects.filter(pk=card_order.pk).update(status=OrderStatus.CANCELLED)
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
         post_event(client, "checkout.session.completed", session)
 
     card_order.refresh_from_db()
-    assert card_order.status == order_status.CANCELLED
+    assert card_order.status == OrderStatus.CANCELLED
     assert [r.params["amount"] for r in fake_stripe.requests if r.path == "/v1/refunds"] == ["341000"]
     assert card_source(card_order).amount_refunded == Decimal("341000")
     assert mail.outbox == []  # no seller is asked to send a cancelled order
@@ -599,12 +601,12 @@ def test_an_unpaid_card_order_expires_and_its_stock_returns(client, customer, pr
     assert [p.stockrecords.get().num_allocated for p in products] == [1, 1]
 
     # When the expiry runs
-    cancelled = card.expire_unpaid_card_orders()
+    cancelled = expire_unpaid_card_orders()
 
     # Then it is cancelled and its units are on sale again
     assert cancelled == [order]
     order.refresh_from_db()
-    assert order.status == order_status.CANCELLED
+    assert order.status == OrderStatus.CANCELLED
     assert [p.stockrecords.get().num_allocated for p in products] == [0, 0]
     assert not debits(order).exists()
 
@@ -622,14 +624,14 @@ def test_expiry_leaves_paid_cash_transfer_and_young_orders_alone(customer, produ
     # …and a card order placed ten minutes ago
     young = place_card_order(customer, products[1], minutes_ago=10)
 
-    assert card.expire_unpaid_card_orders() == []
+    assert expire_unpaid_card_orders() == []
 
     statuses = dict(Order.objects.values_list("pk", "status"))
     assert statuses == {
-        paid.pk: order_status.PLACED,
-        cash.pk: order_status.PLACED,
-        transfer.pk: order_status.PENDING_PAYMENT,
-        young.pk: order_status.PENDING_PAYMENT,
+        paid.pk: OrderStatus.PLACED,
+        cash.pk: OrderStatus.PLACED,
+        transfer.pk: OrderStatus.PENDING_PAYMENT,
+        young.pk: OrderStatus.PENDING_PAYMENT,
     }
 
 
@@ -638,10 +640,10 @@ def test_expiry_waits_for_a_stripe_page_still_open(client, customer, products, f
     start_paying(client, order)  # its page stays open half an hour more
     Order.objects.filter(pk=order.pk).update(date_placed=timezone.now() - timedelta(minutes=61))
 
-    assert card.expire_unpaid_card_orders() == []
+    assert expire_unpaid_card_orders() == []
 
     order.refresh_from_db()
-    assert order.status == order_status.PENDING_PAYMENT
+    assert order.status == OrderStatus.PENDING_PAYMENT
 
 
 def test_expiry_finds_a_payment_whose_webhook_was_lost(client, customer, products, fake_stripe):
@@ -651,10 +653,10 @@ def test_expiry_finds_a_payment_whose_webhook_was_lost(client, customer, product
     CheckoutSession.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
     Order.objects.filter(pk=order.pk).update(date_placed=timezone.now() - timedelta(minutes=61))
 
-    assert card.expire_unpaid_card_orders() == []
+    assert expire_unpaid_card_orders() == []
 
     order.refresh_from_db()
-    assert order.status == order_status.PLACED
+    assert order.status == OrderStatus.PLACED
     assert card_source(order).amount_debited == Decimal("341000")
 
 
@@ -664,7 +666,7 @@ def test_expiry_closes_a_stripe_page_still_open_before_cancelling(client, custom
     CheckoutSession.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
     Order.objects.filter(pk=order.pk).update(date_placed=timezone.now() - timedelta(minutes=61))
 
-    assert card.expire_unpaid_card_orders() == [order]
+    assert expire_unpaid_card_orders() == [order]
 
     assert fake_stripe.sessions[session_of(order)]["status"] == "expired"
     assert fake_stripe.requests[-1].path.endswith("/expire")
@@ -677,16 +679,16 @@ def test_expiry_leaves_an_order_stripe_cannot_be_asked_about(client, customer, p
     Order.objects.filter(pk=order.pk).update(date_placed=timezone.now() - timedelta(minutes=61))
     fake_stripe.unreachable = True
 
-    assert card.expire_unpaid_card_orders() == []
+    assert expire_unpaid_card_orders() == []
 
     order.refresh_from_db()
-    assert order.status == order_status.PENDING_PAYMENT
+    assert order.status == OrderStatus.PENDING_PAYMENT
 
 
 def test_an_order_never_taken_to_stripe_expires_without_asking_it(customer, products, fake_stripe):
     order = place_card_order(customer, *products, minutes_ago=61)
 
-    assert card.expire_unpaid_card_orders() == [order]
+    assert expire_unpaid_card_orders() == [order]
     assert fake_stripe.requests == []
 
 
@@ -699,4 +701,4 @@ def test_the_command_and_the_task_expire_unpaid_orders(customer, products, fake_
 
     assert f"Cancelled unpaid order {first.number}" in capsys.readouterr().out
     assert result.return_value == [second.number]
-    assert set(Order.objects.values_list("status", flat=True)) == {order_status.CANCELLED}
+    assert set(Order.objects.values_list("status", flat=True)) == {OrderStatus.CANCELLED}

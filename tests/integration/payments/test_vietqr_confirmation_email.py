@@ -6,10 +6,10 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
-from payments.actions import mark_order_paid, payment_source
-from payments.emails import send_order_confirmation
+from orders.emails import send_order_confirmation
+from orders.paying import mark_order_paid, payment_source
+from orders.status import OrderStatus
 from payments.methods import CARD, VIETQR
-from shop import order_status
 from tests.factories import PartnerFactory, ProductFactory, place_order
 from tests.pages import ENGLISH
 
@@ -25,7 +25,7 @@ def two_sellers_order(customer, product):
 
 
 def waiting_for(order, method_code):
-    order.status = order_status.PENDING_PAYMENT
+    order.status = OrderStatus.PENDING_PAYMENT
     order.save(update_fields=["status"])
     payment_source(order, method_code)
     return order

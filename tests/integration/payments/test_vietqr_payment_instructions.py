@@ -7,10 +7,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from payments.actions import payment_source
+from orders.paying import payment_source
+from orders.status import OrderStatus
 from payments.methods import CARD, COD, VIETQR, method_of
-from payments.stripe import pay_url
-from shop import order_status
+from payments.stripe.sessions import pay_url
 from tests.factories import place_order
 from tests.pages import ENGLISH
 
@@ -26,7 +26,7 @@ def box(order, method=None):
 @pytest.fixture
 def waiting_order(customer, product):
     order = place_order(customer, (product, 2))
-    order.status = order_status.PENDING_PAYMENT
+    order.status = OrderStatus.PENDING_PAYMENT
     order.save(update_fields=["status"])
     return order
 
@@ -90,7 +90,7 @@ def test_a_paid_then_refunded_card_order_says_refunded(waiting_order):
     source = payment_source(waiting_order, CARD)
     source.debit(waiting_order.total_incl_tax, reference="pi_1", status="Paid")
     source.refund(waiting_order.total_incl_tax, reference="re_1", status="Refunded")
-    waiting_order.status = order_status.CANCELLED
+    waiting_order.status = OrderStatus.CANCELLED
     waiting_order.save(update_fields=["status"])
 
     html = box(waiting_order)
@@ -101,7 +101,7 @@ def test_a_paid_then_refunded_card_order_says_refunded(waiting_order):
 
 def test_an_unpaid_order_that_was_cancelled_asks_for_nothing(waiting_order):
     payment_source(waiting_order, VIETQR)
-    waiting_order.status = order_status.CANCELLED
+    waiting_order.status = OrderStatus.CANCELLED
     waiting_order.save(update_fields=["status"])
 
     html = box(waiting_order)

@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
-from payments.actions import payment_source
+from orders.paying import payment_source
+from orders.status import OrderStatus
 from payments.methods import VIETQR
-from shop import order_status
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, place_order
 from tests.pages import ENGLISH, open_page, soup_of, text_of
 
@@ -20,7 +20,7 @@ def transfer_order(customer, seller, product):
     other = ProductFactory(title="Hạt dẻ Trùng Khánh", seller=PartnerFactory(name="Cơ sở Hạt dẻ Đàm Thủy"))
     other.stockrecords.get().partner.users.add(UserFactory(email="thuy@hatde.example.vn"))
     order = place_order(customer, (product, 2), other)
-    order.status = order_status.PENDING_PAYMENT  # as checkout places a transfer order
+    order.status = OrderStatus.PENDING_PAYMENT  # as checkout places a transfer order
     order.save(update_fields=["status"])
     payment_source(order, VIETQR)
     return order
@@ -67,7 +67,7 @@ def test_staff_mark_the_transfer_received_and_the_sellers_are_told(
     assert response.status_code == 302
     assert response.url == dashboard_url(transfer_order)
     transfer_order.refresh_from_db()
-    assert transfer_order.status == order_status.PLACED
+    assert transfer_order.status == OrderStatus.PLACED
     source = payment_source(transfer_order, VIETQR)
     assert source.amount_debited == transfer_order.total_incl_tax
     assert "FT25123456789" in source.transactions.get().reference
@@ -100,7 +100,7 @@ def test_staff_without_the_order_permission_are_refused(client, transfer_order):
 
     assert response.status_code == 403
     transfer_order.refresh_from_db()
-    assert transfer_order.status == order_status.PENDING_PAYMENT
+    assert transfer_order.status == OrderStatus.PENDING_PAYMENT
 
 
 def test_a_customer_is_refused(client, customer, transfer_order):
@@ -108,7 +108,7 @@ def test_a_customer_is_refused(client, customer, transfer_order):
 
     assert client.post(received_url(transfer_order)).status_code == 403
     transfer_order.refresh_from_db()
-    assert transfer_order.status == order_status.PENDING_PAYMENT
+    assert transfer_order.status == OrderStatus.PENDING_PAYMENT
 
 
 def test_a_visitor_is_sent_to_log_in(client, transfer_order):
@@ -117,7 +117,7 @@ def test_a_visitor_is_sent_to_log_in(client, transfer_order):
     assert response.status_code == 302
     assert "login" in response.url
     transfer_order.refresh_from_db()
-    assert transfer_order.status == order_status.PENDING_PAYMENT
+    assert transfer_order.status == OrderStatus.PENDING_PAYMENT
 
 
 def test_the_action_takes_no_get(client, union_editor, transfer_order):

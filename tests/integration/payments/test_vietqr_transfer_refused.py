@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from payments.actions import payment_source
+from orders.paying import payment_source
+from orders.status import OrderStatus
 from payments.methods import CARD
-from shop import order_status
 from tests.factories import UserFactory, place_order
 from tests.pages import ENGLISH
 
@@ -32,7 +32,7 @@ def received_url(order):
 def test_a_cash_on_delivery_order_is_refused_and_nothing_recorded(client, union_editor, customer, product):
     # Given an order to be paid in cash on delivery
     order = place_order(customer, product)
-    assert order.status == order_status.PLACED
+    assert order.status == OrderStatus.PLACED
 
     # When staff post "Transfer received" for it (a stale page, or a typed address)
     response = client.post(received_url(order), {"bank_reference": "FT25123456789"})
@@ -42,13 +42,13 @@ def test_a_cash_on_delivery_order_is_refused_and_nothing_recorded(client, union_
     assert f"Order #{order.number} is not paid by bank transfer" in response.content.decode()
     assert not Source.objects.filter(order=order).exists()
     order.refresh_from_db()
-    assert order.status == order_status.PLACED
+    assert order.status == OrderStatus.PLACED
 
 
 def test_a_card_order_waiting_for_its_payment_is_refused_and_not_released(client, union_editor, customer, product):
     # Given a card order whose payment has not come
     order = place_order(customer, product)
-    order.status = order_status.PENDING_PAYMENT
+    order.status = OrderStatus.PENDING_PAYMENT
     order.save(update_fields=["status"])
     card = payment_source(order, CARD)
 
@@ -59,4 +59,4 @@ def test_a_card_order_waiting_for_its_payment_is_refused_and_not_released(client
     assert [source.pk for source in Source.objects.filter(order=order)] == [card.pk]
     assert card.transactions.count() == 0
     order.refresh_from_db()
-    assert order.status == order_status.PENDING_PAYMENT
+    assert order.status == OrderStatus.PENDING_PAYMENT

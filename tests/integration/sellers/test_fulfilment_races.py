@@ -22,16 +22,16 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from payments.actions import payment_source
+from orders.fulfilment import accept_shipment, pack_shipment, ship_shipment
+from orders.paying import payment_source
+from orders.status import OrderStatus
 from payments.methods import CARD
-from payments.stripe import expire_unpaid_card_orders
-from sellers.fulfilment import accept_shipment, pack_shipment, ship_shipment
-from shop import order_status
+from payments.stripe.expiry import expire_unpaid_card_orders
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, place_order
 from tests.pages import ENGLISH
 
 Order = get_model("order", "Order")
-Shipment = get_model("partner", "Shipment")
+Shipment = get_model("order", "Shipment")
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent transactions need PostgreSQL"),
@@ -98,7 +98,7 @@ def test_two_sellers_sending_their_parcels_at_once_leave_the_order_shipped():
     assert errors == [None, None]
     assert set(order.shipments.values_list("status", flat=True)) == {Shipment.Status.SHIPPED}
     order.refresh_from_db()
-    assert order.status == order_status.SHIPPED
+    assert order.status == OrderStatus.SHIPPED
 
 
 def test_a_buyer_cancelling_as_her_unpaid_order_expires_cancels_it_once():
@@ -108,7 +108,7 @@ def test_a_buyer_cancelling_as_her_unpaid_order_expires_cancels_it_once():
     buyer = UserFactory(email="lan@example.vn")
     order = place_order(buyer, (jelly, 3), nuts)
     Order.objects.filter(pk=order.pk).update(
-        status=order_status.PENDING_PAYMENT, date_placed=timezone.now() - timedelta(hours=2)
+        status=OrderStatus.PENDING_PAYMENT, date_placed=timezone.now() - timedelta(hours=2)
     )
     payment_source(order, CARD)
     place_order(UserFactory(), jelly)
@@ -130,8 +130,8 @@ def test_a_buyer_cancelling_as_her_unpaid_order_expires_cancels_it_once():
     assert errors == [None, None]
     assert [response.status_code for response in responses] == [302]
     order.refresh_from_db()
-    assert order.status == order_status.CANCELLED
-    assert order.status_changes.filter(new_status=order_status.CANCELLED).count() == 1
+    assert order.status == OrderStatus.CANCELLED
+    assert order.status_changes.filter(new_status=OrderStatus.CANCELLED).count() == 1
     assert set(order.shipments.values_list("status", flat=True)) == {Shipment.Status.CANCELLED}
     assert jelly.stockrecords.get().num_allocated == 1  # the other buyer's jelly only
     assert nuts.stockrecords.get().num_allocated == 0

@@ -6,13 +6,13 @@ import pytest
 from django.core import mail
 from oscar.core.loading import get_model
 
-from sellers.fulfilment import split_order_by_seller
+from orders.placing import split_order_by_seller
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, place_order
 from tests.pages import soup_of
 from tests.shopping import check_out
 
 Order = get_model("order", "Order")
-Shipment = get_model("partner", "Shipment")
+Shipment = get_model("order", "Shipment")
 
 
 @pytest.fixture
@@ -95,9 +95,9 @@ def test_an_order_rolled_back_at_placement_leaves_no_order_and_emails_no_seller(
     client, thach_den, hat_de, django_capture_on_commit_callbacks, monkeypatch
 ):
     # Given placing an order fails after the sellers were to be told, inside the order's transaction
-    from checkout import mixins
+    from orders import placing
 
-    notify = mixins.notify_sellers_of_order
+    notify = placing.notify_sellers_of_order
     placed = []
 
     def notify_then_fail(order):
@@ -105,7 +105,7 @@ def test_an_order_rolled_back_at_placement_leaves_no_order_and_emails_no_seller(
         placed.append(order.number)
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(mixins, "notify_sellers_of_order", notify_then_fail)
+    monkeypatch.setattr(placing, "notify_sellers_of_order", notify_then_fail)
 
     # When a guest places an order
     with django_capture_on_commit_callbacks(execute=True):

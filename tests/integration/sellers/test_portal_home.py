@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from sellers.fulfilment import accept_shipment, cancel_lines
+from orders.cancelling import cancel_lines
+from orders.fulfilment import accept_shipment
 from sellers.sales import sales_since, start_of_month
 from tests.factories import PartnerFactory, ProductFactory, place_order
 from tests.pages import ENGLISH, open_page, soup_of, text_of

@@ -8,11 +8,12 @@ from django.core import mail
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from sellers.fulfilment import LINE_CANCELLED, ship_shipment
+from orders.fulfilment import ship_shipment
+from orders.status import LineStatus
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, place_order
 from tests.pages import soup_of, text_of
 
-Shipment = get_model("partner", "Shipment")
+Shipment = get_model("order", "Shipment")
 OrderNote = get_model("order", "OrderNote")
 
 ORDERS = "/seller/don-hang/"
@@ -302,7 +303,7 @@ def test_cancelling_some_lines_puts_their_stock_back_on_sale_and_tells_the_buyer
     assert response.status_code == 302
     jelly.refresh_from_db()
     noodles.refresh_from_db()
-    assert (jelly.status, noodles.status) == (LINE_CANCELLED, "")
+    assert (jelly.status, noodles.status) == (LineStatus.CANCELLED, "")
     stock.refresh_from_db()
     assert (stock.num_allocated, stock.net_stock_level) == (0, 20)
     shipment.refresh_from_db()

@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 from oscar.core.loading import get_model
 
-from shop import order_status
+from orders.status import OrderStatus
 from tests.factories import PartnerFactory, ProductFactory
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
 from tests.shopping import CAO_BANG, check_out, delivery_address, fill_basket
@@ -40,7 +40,7 @@ def test_cash_on_delivery_order_from_two_sellers_is_placed_with_a_shipment_each(
     assert response.status_code == 302
     assert response["Location"] == "/shop/checkout/thank-you/"
     order = Order.objects.get()
-    assert order.status == order_status.PLACED
+    assert order.status == OrderStatus.PLACED
     assert order.guest_email == "lan@example.vn"
     assert {shipment.seller for shipment in order.shipments.all()} == {jelly.seller, chestnuts.seller}
     assert order.shipping_address.state == "Cao Bằng"
@@ -114,7 +114,7 @@ def test_a_bank_transfer_order_waits_for_its_payment_and_its_sellers_do_not_see_
     check_out(client, product, method="vietqr")
 
     order = Order.objects.get()
-    assert order.status == order_status.PENDING_PAYMENT
+    assert order.status == OrderStatus.PENDING_PAYMENT
     assert not product.seller.shipments.of(product.seller).exists()
 
 

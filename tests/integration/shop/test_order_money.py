@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from payments.stripe import amount_in_dong
+from payments.stripe.client import amount_in_dong
 from shipping.fees import order_fees
 from tests.factories import PartnerFactory, ProductFactory, place_order
 

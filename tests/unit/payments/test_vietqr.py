@@ -5,16 +5,16 @@ from types import SimpleNamespace
 
 import pytest
 
-from payments.vietqr import (
+from payments.vietqr.payload import (
     PayloadError,
     crc16_ccitt,
     crc_is_valid,
     parse_tlv,
-    transfer_for,
     vietqr_payload,
     vietqr_png,
     vietqr_svg,
 )
+from payments.vietqr.transfers import transfer_for
 
 # Published payloads that banking apps scan, each with the fields it was made from. Each one's
 # CRC was checked independently before it became a fixture here.
