@@ -2,10 +2,11 @@
 
 They are placed as checkout places them (Oscar's OrderCreator: stock allocated, an order
 number) and split by seller, so the seller portal opens on real work: new orders to accept,
-one to send, one sent, one delivered.
+one to send, one sent, one delivered. Which orders, and where they go, is demo/data/orders.yaml.
 """
 
 from datetime import timedelta
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,64 +21,51 @@ from payments.methods import COD
 from shipping.repository import Repository
 
 Basket = get_model("basket", "Basket")
+Product = get_model("catalogue", "Product")
 ShippingAddress = get_model("order", "ShippingAddress")
 Selector = get_class("partner.strategy", "Selector")
 
-# (days ago, [(seller, product, quantity)], how far the first seller got), where a seller is her
-# position in the demo content (0: the demo seller who logs in with 0912 345 601) and a product
-# its position among hers.
-ORDERS = [
-    (12, [(0, 0, 2), (1, 0, 1)], "delivered"),
-    (3, [(0, 1, 1), (2, 0, 2)], "shipped"),
-    (1, [(0, 0, 1)], "accepted"),
-    (0, [(0, 2, 3), (1, 1, 1), (3, 0, 1)], "new"),
-]
+
+def fulfilment_steps(spec):
+    """The moves of a shipment up to each `step` of orders.yaml, shipping by its carrier."""
+    ship = partial(ship_shipment, carrier=spec.carrier, tracking_code=spec.tracking_code)
+    return {
+        "new": [],
+        "accepted": [accept_shipment],
+        "shipped": [accept_shipment, pack_shipment, ship],
+        "delivered": [accept_shipment, pack_shipment, ship, deliver_shipment],
+    }
 
 
-def ship_by_post(shipment):
-    return ship_shipment(shipment, carrier="Viettel Post", tracking_code="VTP2611270042")
-
-
-STEPS = {
-    "new": [],
-    "accepted": [accept_shipment],
-    "shipped": [accept_shipment, pack_shipment, ship_by_post],
-    "delivered": [accept_shipment, pack_shipment, ship_by_post, deliver_shipment],
-}
-
-
-def load_orders(customer, partners, report):
-    """The demo customer's four orders, once: a second run finds she has orders and adds none."""
+def load_orders(customer, spec, report):
+    """The demo customer's orders of orders.yaml (`spec`), once: a second run finds she has orders and adds none."""
     if customer.orders.exists():
         report(f"Orders: {customer.orders.count()} (exist)")
         return
-    sellers = list(partners.values())
-    for number, (days_ago, purchases, step) in enumerate(ORDERS, 1):
-        lines = []
-        for seller_index, product_index, quantity in purchases:
-            products = sellers[seller_index].products.filter(is_public=True).order_by("pk")
-            lines.append((products[product_index], quantity))
-        order = place_order(customer, lines, placed=timezone.now() - timedelta(days=days_ago, hours=2))
-        first_seller = sellers[purchases[0][0]]
-        for move in STEPS[step]:
+    steps = fulfilment_steps(spec)
+    for number, wanted in enumerate(spec.orders, 1):
+        lines = [(Product.objects.get(upc=line.sku), line.quantity) for line in wanted.lines]
+        order = place_order(customer, lines, spec.deliver_to, timezone.now() - timedelta(days=wanted.days_ago, hours=2))
+        first_seller = lines[0][0].seller
+        for move in steps[wanted.step]:
             move(order.shipments.get(seller=first_seller))
-        report(f"Orders {number}/{len(ORDERS)}: {order.number} ({step} for {first_seller.name}, created)")
+        report(f"Orders {number}/{len(spec.orders)}: {order.number} ({wanted.step} for {first_seller.name}, created)")
 
 
 @transaction.atomic
-def place_order(customer, lines, placed):
+def place_order(customer, lines, deliver_to, placed):
     basket = Basket.objects.create(owner=customer)
     basket.strategy = Selector().strategy(user=customer)
     for product, quantity in lines:
         basket.add_product(product, quantity)
     address = ShippingAddress.objects.create(
         first_name=customer.first_name,
-        line1="Số 18 ngõ 45 phố Trần Quốc Toản",
-        line4="Phường Cửa Nam",
-        state="Thành phố Hà Nội",
+        line1=deliver_to.line1,
+        line4=deliver_to.line4,
+        state=deliver_to.state,
         country_id="VN",
         phone_number=customer.phone,
-        notes="Gọi trước khi giao, giờ hành chính.",
+        notes=deliver_to.notes,
     )
     shipping = Repository().get_default_shipping_method(basket=basket, shipping_addr=address)
     charge = shipping.calculate(basket)

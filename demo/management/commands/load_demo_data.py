@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from demo.datafiles import DemoDataError
 from demo.loading import load_demo_data
 
 # Demo passwords, one per role, for a local demo only: they live here and nowhere else.
@@ -38,7 +39,7 @@ URLS = [
 class Command(BaseCommand):
     """Load the demo marketplace; a second run finds everything and changes nothing."""
 
-    help = "Load demo sellers of Cao Bằng, their products and pictures, stories, pages and accounts."
+    help = "Load demo sellers of Cao Bằng, their products and pictures, stories, pages and accounts (from demo/data/)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -53,8 +54,12 @@ class Command(BaseCommand):
             )
         self.verbosity = options["verbosity"]
         started = time.monotonic()
-        with transaction.atomic():
-            logins = load_demo_data(DEMO_PASSWORDS, report=self.report)
+        try:
+            with transaction.atomic():
+                logins = load_demo_data(DEMO_PASSWORDS, report=self.report)
+        except DemoDataError as error:
+            # A mistake in a data file: the message names the file and the entry, a traceback would bury it.
+            raise CommandError(str(error)) from error
         self.print_table(
             ["role", "name", "email", "phone", "password"],
             [[ROLES[login.role], login.name, login.email, login.phone, login.password] for login in logins],

@@ -1,6 +1,7 @@
 """`manage.py load_demo_data`: a full marketplace to show, loaded as often as one likes."""
 
 import re
+import shutil
 from io import StringIO
 
 import pytest
@@ -8,11 +9,14 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from oscar.core.loading import get_model
+from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from cms.models import HomePage, StoryPage
+from cms.models import HomePage, StandardPage, StoryIndexPage, StoryPage
+from demo import loading
+from demo.datafiles import DATA, PICTURES, DemoDataError, read_demo, referenced_pictures
 from tests.pages import soup_of, text_of
 from vietnam.phones import format_phone
 
@@ -22,6 +26,7 @@ Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 ProductImage = get_model("catalogue", "ProductImage")
 Category = get_model("catalogue", "Category")
+ProductClass = get_model("catalogue", "ProductClass")
 
 COUNTED = {
     "users": User,
@@ -165,3 +170,116 @@ def test_demo_union_staff_can_open_oscars_dashboard_pages(client, demo):
         client.force_login(get_user_model().objects.get(email=email))
         for url in ("/shop/dashboard/", "/shop/dashboard/catalogue/", "/shop/dashboard/orders/"):
             assert client.get(url).status_code == 200, (email, url)
+
+
+def test_every_entry_of_the_data_files_is_loaded(demo):
+    data = read_demo()
+    assert set(ProductClass.objects.values_list("name", flat=True)) >= set(data.catalogue.product_classes)
+    leaves = {breadcrumb.split(" > ")[-1] for breadcrumb in data.catalogue.categories}
+    assert set(Category.objects.values_list("name", flat=True)) >= leaves
+    for seller in data.sellers:
+        partner = Partner.objects.get(slug=seller.slug)
+        assert (partner.name, partner.commune_code, partner.kind) == (seller.name, seller.ward_code, seller.kind)
+        assert partner.photo, f"{seller.slug} has no photo"
+        assert partner.users.filter(email=seller.email).exists(), f"{seller.slug} has no login {seller.email}"
+        for item in seller.products:
+            product = Product.objects.get(upc=item.sku)
+            assert (product.title, product.seller) == (item.title, partner)
+            assert (product.net_quantity, product.storage) == (item.label.net_quantity, item.label.storage), item.sku
+            assert product.ocop_stars == (item.ocop.stars if item.ocop else None), item.sku
+            record = product.stockrecords.get()
+            assert (record.partner_sku, record.price) == (item.sku, item.price)  # the demo orders took some stock
+            captions = [image.caption for image in product.images.order_by("display_order")]
+            assert captions == [picture.caption for picture in item.pictures], item.sku
+    for account in data.accounts:
+        assert User.objects.filter(email=account.email).exists(), account.email
+    home = HomePage.objects.get()
+    index = StoryIndexPage.objects.child_of(home).get(slug=data.pages.story_index.slug)
+    for story in data.pages.stories:
+        page = StoryPage.objects.child_of(index).live().get(slug=story.slug)
+        assert [block.block_type for block in page.body] == [block.type for block in story.body], story.slug
+    assert StandardPage.objects.child_of(home).live().filter(slug=data.pages.programme_page.slug).exists()
+    assert home.hero_title == data.home.hero.title
+    assert [figure.value["number"] for figure in home.figures] == [figure.number for figure in data.home.figures]
+
+
+def test_demo_orders_are_those_of_orders_yaml(demo):
+    data = read_demo()
+    customer = User.objects.get(email=next(account.email for account in data.accounts if account.role == "customer"))
+    placed = customer.orders.order_by("date_placed")
+    expected = sorted(data.orders.orders, key=lambda order: -order.days_ago)  # the oldest first
+    assert [sorted((line.upc, line.quantity) for line in order.lines.all()) for order in placed] == [
+        sorted((line.sku, line.quantity) for line in order.lines) for order in expected
+    ]
+
+
+def test_product_photos_are_stored_as_jpeg_like_sellers_uploads(demo):
+    image = ProductImage.objects.order_by("pk").first()
+    with image.original.open() as stored, Image.open(stored) as photo:
+        assert photo.format == "JPEG"
+
+
+def test_every_picture_the_data_names_is_in_the_pictures_folder_and_every_picture_there_is_used():
+    files = {str(path.relative_to(PICTURES)) for path in PICTURES.rglob("*") if path.is_file()}
+    assert files == referenced_pictures(read_demo())
+
+
+def test_demo_pictures_are_small_webp_files():
+    paths = [path for path in PICTURES.rglob("*") if path.is_file()]
+    for path in paths:
+        with Image.open(path) as picture:
+            assert picture.format == "WEBP", path.name
+            assert max(picture.size) <= 800, path.name
+    assert sum(path.stat().st_size for path in paths) < 1.5 * 1024 * 1024
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """A copy of demo/data/ to spoil, its pictures shared with the real one."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy, ignore=shutil.ignore_patterns("pictures"))
+    (copy / "pictures").symlink_to(PICTURES)
+    return copy
+
+
+def spoil(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        ("sellers.yaml", "price: 65000", "prise: 65000", r"sellers\.yaml: .*\[PDN-MIEN-500\]: unknown key 'prise'"),
+        ("sellers.yaml", "price: 65000", "price: 65.000đ", r"products\[PDN-MIEN-500\]\.price: expected a whole number"),
+        ("sellers.yaml", "category: Đặc sản khô > Miến & bún khô", "category: Miến", r"\[PDN-MIEN-500\]\.category"),
+        ("sellers.yaml", "file: products/pdn-mien-500-2.webp", "file: products/pdn-mien-500-3.webp", r"no picture"),
+        ("pages.yaml", "product: PDN-MIEN-500", "product: PDN-MIEN-5000", r"stories\[mua-dong-tren-gian-phoi-mien\]"),
+        ("pages.yaml", "- heading: Từ củ dong", "- headline: Từ củ dong", r"body\[#1\]: unknown block 'headline'"),
+        ("accounts.yaml", "role: officer", "role: oficer", r"accounts\[canbo@example\.com\]\.role"),
+        ("orders.yaml", "step: shipped", "step: sent", r"orders\.yaml: orders\[#2\]\.step"),
+        ("home.yaml", "stories: 2", "stories: [2", r"home\.yaml: not valid YAML"),
+    ],
+)
+def test_a_mistake_in_a_data_file_is_named_with_its_file_and_entry(data_copy, file, old, new, message):
+    spoil(data_copy / file, old, new)
+
+    with pytest.raises(DemoDataError, match=message):
+        read_demo(data_copy)
+
+
+def test_a_mistake_in_a_data_file_stops_the_command_before_it_writes(data_copy, monkeypatch):
+    # Given a product with a typo in sellers.yaml
+    spoil(data_copy / "sellers.yaml", "weight_grams: 550", "weight: 550")
+    monkeypatch.setattr(loading, "read_demo", lambda: read_demo(data_copy))
+    users_before = User.objects.count()
+
+    # When the demo is loaded
+    with pytest.raises(
+        CommandError, match=r"sellers\.yaml: sellers\[htx-mien-dong-phia-den\]\.products\[PDN-MIEN-500\]"
+    ):
+        call_command("load_demo_data", force=True, stdout=StringIO())
+
+    # Then nothing was written
+    assert User.objects.count() == users_before
