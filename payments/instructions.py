@@ -13,7 +13,7 @@ from orders.payment_methods import payment_method_code
 from orders.status import OrderStatus, TransactionStatus
 from payments.methods import CARD, COD, VIETQR, PaymentMethod, method_of
 from payments.stripe.sessions import pay_url
-from payments.vietqr.payload import vietqr_payload, whole_dong
+from payments.vietqr.payload import positive_dong, vietqr_payload
 from payments.vietqr.transfers import Transfer, transfer_for
 
 # What a payment can be, as the buyer sees it.
@@ -98,12 +98,12 @@ def payment_of(order, method=None):
 def _transfer(order, due):
     """The order's VietQR transfer, for what is due now (less than the total once a seller cancelled some)."""
     transfer = transfer_for(order)
-    if whole_dong(due) == transfer.amount:
+    if positive_dong(due) == transfer.amount:
         return transfer
     payload = vietqr_payload(
         bank_bin=transfer.bank_bin, account_number=transfer.account_number, amount=due, message=transfer.message
     )
-    return replace(transfer, amount=whole_dong(due), payload=payload)
+    return replace(transfer, amount=positive_dong(due), payload=payload)
 
 
 def _sources(order):

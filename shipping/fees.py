@@ -19,11 +19,13 @@ from oscar.core.loading import get_model
 
 from vietnam.geography import province_code_by_name
 
+from .models import DeliveryZone, ZoneKind
+
 # A product whose seller has not given its packed weight counts as this heavy: a typical
 # 500 g pack of miến dong or thạch đen, so an estimate is neither free nor alarming.
 DEFAULT_WEIGHT_GRAMS = 500
 
-HOME, NEARBY, COUNTRY = "home", "nearby", "country"  # DeliveryZone.Kind values
+HOME, NEARBY, COUNTRY = ZoneKind.HOME, ZoneKind.NEARBY, ZoneKind.COUNTRY
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,7 @@ class ZoneTable:
     def load(cls):
         """The zones and their bands as staff left them, in one query."""
         rows = (
-            get_model("shipping", "DeliveryZone")
-            .objects.order_by("pk", "bands__up_to_grams")
+            DeliveryZone.objects.order_by("pk", "bands__up_to_grams")
             .values_list(
                 "kind", "name", "province_codes", "extra_kg_charge", "free_over", "bands__up_to_grams", "bands__charge"
             )
@@ -111,7 +112,7 @@ class ZoneTable:
 
 
 @dataclass(frozen=True)
-class SellerFee:
+class ShipmentFee:
     """What one seller sends: her lines, their weight and worth, and the fee for sending them."""
 
     seller: object  # a Partner; None for lines that have no seller
@@ -159,8 +160,8 @@ def seller_id_of(line):
     return partner_id
 
 
-def seller_fees(items, province_code, *, zones=None):
-    """{seller: SellerFee} for basket or order lines sent to a province (by code), sellers in the lines' order.
+def shipment_fees(items, province_code, *, zones=None):
+    """{seller: ShipmentFee} for basket or order lines sent to a province (by code), sellers in the lines' order.
 
     `province_code` None means the destination is not known yet: each fee is then the home
     province's, the lowest, marked as an estimate. `zones` is a ZoneTable; by default it is
@@ -172,7 +173,7 @@ def seller_fees(items, province_code, *, zones=None):
     for seller, lines in lines_by_seller(items).items():
         weight = sum(line_weight_grams(line.product, line.quantity) for line in lines)
         subtotal = lines_subtotal(lines)
-        fees[seller] = SellerFee(
+        fees[seller] = ShipmentFee(
             seller=seller,
             lines=tuple(lines),
             weight_grams=weight,
@@ -187,13 +188,13 @@ def seller_fees(items, province_code, *, zones=None):
 
 
 def order_fees(order):
-    """{seller: SellerFee} of an order's lines, for the province its shipping address names (two queries).
+    """{seller: ShipmentFee} of an order's lines, for the province its shipping address names (two queries).
 
     What checkout charged, seller by seller, as long as the zones have not changed since: for a
     shipment's `shipping_charge`.
     """
     state = order.shipping_address.state if order.shipping_address_id else ""
-    return seller_fees(order.lines.select_related("product", "partner"), province_code_by_name(state))
+    return shipment_fees(order.lines.select_related("product", "partner"), province_code_by_name(state))
 
 
 def lines_by_seller(items):

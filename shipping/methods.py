@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.shipping import methods
 from oscar.core import prices
 
-from .fees import line_worth, seller_fees, total_charge
+from .fees import line_worth, shipment_fees, total_charge
 
 
 class SentBySeller(methods.Base):
@@ -29,15 +29,15 @@ class SentBySeller(methods.Base):
     def is_estimate(self):
         return self.province_code is None
 
-    def seller_fees(self, basket):
-        """{seller: SellerFee} of the basket's lines (shipping.fees.seller_fees)."""
+    def shipment_fees(self, basket):
+        """{seller: ShipmentFee} of the basket's lines (shipping.fees.shipment_fees)."""
         lines = list(basket.all_lines())
         state = (id(basket), tuple((line.pk, line.quantity, line_worth(line)) for line in lines))
         if state not in self._fees:
-            self._fees = {state: seller_fees(lines, self.province_code, zones=self.zones)}
+            self._fees = {state: shipment_fees(lines, self.province_code, zones=self.zones)}
         return self._fees[state]
 
     def calculate(self, basket):
         """Oscar's shipping charge: the sellers' fees summed, in whole đồng, with no tax."""
-        charge = total_charge(self.seller_fees(basket)) if basket.id else Decimal(0)
+        charge = total_charge(self.shipment_fees(basket)) if basket.id else Decimal(0)
         return prices.Price(currency=basket.currency, excl_tax=charge, incl_tax=charge)

@@ -7,6 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from vietnam.geography import provinces
 
 
+class ZoneKind(models.TextChoices):
+    HOME = "home", _("The marketplace's province")
+    NEARBY = "nearby", _("Nearby provinces")
+    COUNTRY = "country", _("Rest of the country")
+
+
 class DeliveryZone(models.Model):
     """Where a parcel goes, as the fees see it: the marketplace's province, the provinces near it, or anywhere else.
 
@@ -14,10 +20,7 @@ class DeliveryZone(models.Model):
     neighbours and free-shipping threshold in the admin, never in code.
     """
 
-    class Kind(models.TextChoices):
-        HOME = "home", _("The marketplace's province")
-        NEARBY = "nearby", _("Nearby provinces")
-        COUNTRY = "country", _("Rest of the country")
+    Kind = ZoneKind
 
     kind = models.CharField(_("Kind"), max_length=16, choices=Kind, unique=True)
     name = models.CharField(_("Name"), max_length=64, help_text=_("What buyers see, e.g. “Trong tỉnh”."))

@@ -10,3 +10,11 @@ def round_discount_to_dong(amount, currency=None):
     total of 56.683,50 ₫: not a price anyone can pay in cash, by VietQR or through Stripe.
     """
     return Decimal(amount).quantize(Decimal("1"), ROUND_DOWN)
+
+
+def whole_dong(amount):
+    """An amount of VND as an int of đồng, as Stripe and VietQR count it; ValueError for a fraction of a đồng."""
+    amount = Decimal(amount)
+    if amount != amount.to_integral_value():
+        raise ValueError(f"{amount} is not a whole number of đồng")
+    return int(amount)

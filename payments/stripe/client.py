@@ -9,7 +9,6 @@ every request.
 
 import logging
 from datetime import UTC, datetime
-from decimal import Decimal
 
 import stripe
 from django.conf import settings
@@ -43,14 +42,6 @@ def call(request, *args, **kwargs):
         raise CardPaymentError(
             _("The card payment service cannot be reached. Please try again in a moment.")
         ) from error
-
-
-def amount_in_dong(amount):
-    """An amount of VND as Stripe counts it: whole đồng (VND has no minor unit)."""
-    amount = Decimal(amount)
-    if amount != amount.to_integral_value():
-        raise ValueError(f"{amount} is not a whole number of đồng")
-    return int(amount)
 
 
 def session_paid(session):

@@ -21,8 +21,9 @@ from orders.notes import note_on_order
 from orders.paying import payment_source
 from orders.status import TransactionStatus
 from payments.methods import CARD
+from vietnam.money import whole_dong
 
-from .client import CardPaymentError, amount_in_dong, call, session_paid, session_reference, stripe_client
+from .client import CardPaymentError, call, session_paid, session_reference, stripe_client
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ def refund_card_payment(order, amount=None):
             stripe_client().v1.refunds.create,
             {
                 "payment_intent": payment_intent,
-                "amount": amount_in_dong(amount),
+                "amount": whole_dong(amount),
                 "metadata": {"order_number": order.number},
             },
             {"idempotency_key": f"cho-ocop-order-{order.number}-refund-{int(refunded_before)}-{int(amount)}"},

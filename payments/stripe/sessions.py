@@ -27,11 +27,11 @@ from orders.paying import mark_order_paid, payment_source
 from orders.status import OrderStatus
 from payments.methods import CARD
 from payments.models import CheckoutSession
+from vietnam.money import whole_dong
 
 from .client import (
     CURRENCY,
     CardPaymentError,
-    amount_in_dong,
     call,
     from_timestamp,
     session_paid,
@@ -129,7 +129,7 @@ def _session_params(request, order, now):
                 "quantity": 1,
                 "price_data": {
                     "currency": CURRENCY,
-                    "unit_amount": amount_in_dong(order.total_incl_tax),
+                    "unit_amount": whole_dong(order.total_incl_tax),
                     "product_data": {"name": title, **({"description": sellers[:500]} if sellers else {})},
                 },
             }

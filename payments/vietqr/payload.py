@@ -7,9 +7,10 @@ transfer message from it, so staff can match the transfer to its order by the me
 """
 
 import io
-from decimal import ROUND_HALF_UP, Decimal
 
 import segno
+
+from vietnam.money import whole_dong
 
 NAPAS_GUID = "A000000727"  # NAPAS's application identifier in the merchant account information
 TRANSFER_TO_ACCOUNT = "QRIBFTTA"  # service code: inter-bank fund transfer 24/7 to an account
@@ -64,7 +65,7 @@ def vietqr_payload(*, bank_bin, account_number, amount, message):
         + tlv("01", DYNAMIC)
         + tlv("38", merchant_account)
         + tlv("53", VND)
-        + tlv("54", str(whole_dong(amount)))
+        + tlv("54", str(positive_dong(amount)))
         + tlv("58", "VN")
         + tlv("62", tlv("08", message))
         + CRC_ID
@@ -73,11 +74,13 @@ def vietqr_payload(*, bank_bin, account_number, amount, message):
     return f"{payload}{crc16_ccitt(payload):04X}"
 
 
-def whole_dong(amount):
-    """An amount as a positive whole number of đồng (VND has no smaller unit)."""
-    value = Decimal(amount)
-    whole = int(value.to_integral_value(rounding=ROUND_HALF_UP))
-    if whole != value or whole <= 0:
+def positive_dong(amount):
+    """An amount a transfer can ask for: a positive whole number of đồng (vietnam.money.whole_dong)."""
+    try:
+        whole = whole_dong(amount)
+    except ValueError:
+        whole = 0
+    if whole <= 0:
         raise PayloadError(f"The amount must be a positive whole number of đồng, not {amount}.")
     return whole
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from .payload import vietqr_payload, vietqr_png, vietqr_svg, whole_dong
+from .payload import positive_dong, vietqr_payload, vietqr_png, vietqr_svg
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def transfer_message(order):
 def transfer_for(order):
     """The marketplace's account (settings) and the order's exact total and number."""
     message = transfer_message(order)
-    amount = whole_dong(order.total_incl_tax)
+    amount = positive_dong(order.total_incl_tax)
     payload = vietqr_payload(
         bank_bin=settings.VIETQR_BANK_BIN,
         account_number=settings.VIETQR_ACCOUNT_NUMBER,

@@ -5,38 +5,38 @@ from django import template
 from django.conf import settings
 from django.utils.formats import number_format
 
-from shipping.fees import SellerFee, lines_by_seller, lines_subtotal
+from shipping.fees import ShipmentFee, lines_by_seller, lines_subtotal
 from vietnam.geography import provinces
 
 register = template.Library()
 
 
-class Parcel(NamedTuple):
+class BasketShipment(NamedTuple):
     """One seller's part of the basket: her fee (with her lines) and the formset's forms for those lines."""
 
-    fee: SellerFee
+    fee: ShipmentFee
     forms: list  # (index in the formset, form): Oscar's basket script finds a line's fields by that index
 
 
 @register.simple_tag
-def fees_by_seller(method, basket):
-    """[SellerFee] of the basket under a shipping method; a method without fees (nothing to ship) charges none."""
+def shipment_fees(method, basket):
+    """[ShipmentFee] of the basket under a shipping method; a method without fees (nothing to ship) charges none."""
     if not method:
         return []
     method = getattr(method, "method", method)  # an offer's discount wraps the method
-    if hasattr(method, "seller_fees"):
-        return list(method.seller_fees(basket).values())
+    if hasattr(method, "shipment_fees"):
+        return list(method.shipment_fees(basket).values())
     return [
-        SellerFee(seller, tuple(lines), weight_grams=0, subtotal=lines_subtotal(lines), charge=Decimal(0), zone="")
+        ShipmentFee(seller, tuple(lines), weight_grams=0, subtotal=lines_subtotal(lines), charge=Decimal(0), zone="")
         for seller, lines in lines_by_seller(basket.all_lines()).items()
     ]
 
 
 @register.simple_tag
-def parcels(fees, formset):
-    """[Parcel] of the basket page: the formset's forms grouped as the fees group the lines, in the fees' order."""
+def basket_shipments(fees, formset):
+    """[BasketShipment] of the basket page: the formset's forms grouped as the fees group the lines, in their order."""
     index_of = {form.instance.pk: (index, form) for index, form in enumerate(formset)}
-    return [Parcel(fee, [index_of[line.pk] for line in fee.lines if line.pk in index_of]) for fee in fees]
+    return [BasketShipment(fee, [index_of[line.pk] for line in fee.lines if line.pk in index_of]) for fee in fees]
 
 
 @register.simple_tag

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from oscar.core.loading import get_class, get_model
 
-from shipping.fees import SellerFee, order_fees, seller_fees, total_charge
+from shipping.fees import ShipmentFee, order_fees, shipment_fees, total_charge
 from shipping.methods import SentBySeller
 from shipping.models import DeliveryBand, DeliveryZone
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, place_order
@@ -62,7 +62,7 @@ def test_fees_of_a_priced_basket_take_one_query_however_many_sellers(django_asse
         assert all(line.purchase_info for line in lines)  # priced, as every basket page has them: sellers loaded
 
         with django_assert_num_queries(1):  # the zone table
-            fees = seller_fees(lines, LANG_SON)
+            fees = shipment_fees(lines, LANG_SON)
 
         assert len(fees) == sellers
 
@@ -75,9 +75,9 @@ def test_fees_of_order_lines_take_one_query_more_for_sellers_not_loaded(django_a
         bare = list(order.lines.select_related("product"))
 
         with django_assert_num_queries(1):  # the zone table
-            fees = seller_fees(loaded, LANG_SON)
+            fees = shipment_fees(loaded, LANG_SON)
         with django_assert_num_queries(2):  # the zone table, then the sellers
-            assert seller_fees(bare, LANG_SON) == fees
+            assert shipment_fees(bare, LANG_SON) == fees
 
         assert len(fees) == sellers
         assert all(isinstance(seller, get_model("partner", "Partner")) for seller in fees)
@@ -90,7 +90,7 @@ def test_a_sellers_lines_go_in_one_parcel_priced_for_the_destination():
     chestnuts = product_of(hoa, grams=1050, price="180000")
     basket = basket_of((jelly, 2), chestnuts, noodles)
 
-    fees = seller_fees(basket.all_lines(), HA_NOI)
+    fees = shipment_fees(basket.all_lines(), HA_NOI)
 
     assert list(fees) == [mai, hoa]
     # 2 × 450 g + 500 g (no weight given) = 1,4 kg nationwide: 48.000 ₫; 1,05 kg: 48.000 ₫
@@ -103,10 +103,10 @@ def test_a_sellers_lines_go_in_one_parcel_priced_for_the_destination():
 def test_an_order_is_charged_per_seller_as_its_basket_was():
     mai, hoa = PartnerFactory(), PartnerFactory()
     jelly, chestnuts = product_of(mai, grams=450, price="125000"), product_of(hoa, grams=1050, price="520000")
-    basket_fees = seller_fees(basket_of((jelly, 2), chestnuts).all_lines(), CAO_BANG)
+    basket_fees = shipment_fees(basket_of((jelly, 2), chestnuts).all_lines(), CAO_BANG)
 
     order = place_order(None, (jelly, 2), chestnuts)
-    order_fees = seller_fees(order.lines.all(), CAO_BANG)
+    order_fees = shipment_fees(order.lines.all(), CAO_BANG)
 
     assert {seller: fee.charge for seller, fee in order_fees.items()} == {mai: 22000, hoa: 0}
     assert {seller: fee.charge for seller, fee in basket_fees.items()} == {mai: 22000, hoa: 0}
@@ -159,7 +159,7 @@ def test_the_address_province_sets_the_fee_and_without_one_it_is_an_estimate(sta
     method = Repository().get_default_shipping_method(basket, shipping_addr=address)
 
     assert method.calculate(basket).incl_tax == fee
-    assert [seller_fee.is_estimate for seller_fee in method.seller_fees(basket).values()] == [estimate]
+    assert [shipment_fee.is_estimate for shipment_fee in method.shipment_fees(basket).values()] == [estimate]
 
 
 @pytest.mark.django_db
@@ -170,7 +170,7 @@ def test_the_method_reads_the_zone_table_once_for_a_page(django_assert_num_queri
 
     with django_assert_num_queries(1):
         method.calculate(basket)
-        method.seller_fees(basket)
+        method.shipment_fees(basket)
         method.calculate(basket)
 
 
@@ -184,7 +184,7 @@ def test_a_staff_change_to_a_band_prices_the_next_basket(admin_client):
     )
 
     assert response.status_code == 302, soup_of(response).select(".errorlist")
-    assert seller_fees(basket.all_lines(), CAO_BANG).popitem()[1].charge == 25000
+    assert shipment_fees(basket.all_lines(), CAO_BANG).popitem()[1].charge == 25000
 
 
 @pytest.mark.django_db
@@ -255,9 +255,9 @@ def test_a_fee_knows_its_seller_lines_and_zone():
     seller = PartnerFactory()
     basket = basket_of(product_of(seller, grams=2500))
 
-    fee = seller_fees(basket.all_lines(), LANG_SON)[seller]
+    fee = shipment_fees(basket.all_lines(), LANG_SON)[seller]
 
-    assert isinstance(fee, SellerFee)
+    assert isinstance(fee, ShipmentFee)
     assert (fee.seller, len(fee.lines), fee.zone, fee.charge, fee.province_code) == (
         seller,
         1,

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from shipping import methods
-from shipping.fees import DEFAULT_WEIGHT_GRAMS, Band, Zone, line_weight_grams, seller_fees, total_charge
+from shipping.fees import DEFAULT_WEIGHT_GRAMS, Band, Zone, line_weight_grams, shipment_fees, total_charge
 from tests.unit.shipping.fakes import (
     CAO_BANG,
     HA_NOI,
@@ -102,7 +102,7 @@ def test_each_seller_pays_for_her_own_lines_in_the_order_she_first_appears():
     ]
 
     # When the fees are worked out for Lạng Sơn
-    fees = seller_fees(lines, LANG_SON, zones=zone_table())
+    fees = shipment_fees(lines, LANG_SON, zones=zone_table())
 
     # Then Mai sends 2 × 300 g + 500 g (no weight given) = 1,1 kg, Hoa 1,05 kg, both nearby
     assert list(fees) == [mai, hoa]
@@ -116,7 +116,7 @@ def test_each_seller_pays_for_her_own_lines_in_the_order_she_first_appears():
 def test_without_a_destination_the_fees_are_the_home_provinces_and_marked_as_estimates():
     seller = Seller(1)
 
-    fee = seller_fees([basket_line(seller, weight_grams=900)], None, zones=zone_table())[seller]
+    fee = shipment_fees([basket_line(seller, weight_grams=900)], None, zones=zone_table())[seller]
 
     assert (fee.charge, fee.zone, fee.is_estimate) == (Decimal(22000), "Trong tỉnh", True)
 
@@ -125,9 +125,9 @@ def test_a_buyer_close_to_a_threshold_is_told_how_much_more_ships_free():
     seller = Seller(1)
     zones = zone_table()
 
-    close = seller_fees([basket_line(seller, price=Decimal("380000"))], CAO_BANG, zones=zones)[seller]
-    far = seller_fees([basket_line(seller, price=Decimal("65000"))], CAO_BANG, zones=zones)[seller]
-    free = seller_fees([basket_line(seller, price=Decimal("520000"))], CAO_BANG, zones=zones)[seller]
+    close = shipment_fees([basket_line(seller, price=Decimal("380000"))], CAO_BANG, zones=zones)[seller]
+    far = shipment_fees([basket_line(seller, price=Decimal("65000"))], CAO_BANG, zones=zones)[seller]
+    free = shipment_fees([basket_line(seller, price=Decimal("520000"))], CAO_BANG, zones=zones)[seller]
 
     assert (close.short_of_free_shipping, close.is_close_to_free_shipping) == (Decimal("120000"), True)
     assert (far.short_of_free_shipping, far.is_close_to_free_shipping) == (Decimal("435000"), False)
@@ -150,12 +150,12 @@ def test_the_shipping_method_charges_the_sum_of_the_sellers_fees_with_no_tax():
 
 def test_the_shipping_method_works_the_fees_out_once_for_the_same_lines(monkeypatch):
     calls = []
-    monkeypatch.setattr(methods, "seller_fees", lambda *args, **kwargs: calls.append(args) or {})
+    monkeypatch.setattr(methods, "shipment_fees", lambda *args, **kwargs: calls.append(args) or {})
     basket = Basket([basket_line(Seller(1))])
     method = methods.SentBySeller(CAO_BANG, zones=zone_table())
 
     method.calculate(basket)
-    method.seller_fees(basket)
+    method.shipment_fees(basket)
     basket.lines[0].quantity = 3
     method.calculate(basket)
 

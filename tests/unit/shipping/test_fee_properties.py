@@ -6,7 +6,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shipping.fees import DEFAULT_WEIGHT_GRAMS, Band, Zone, ZoneTable, seller_fees
+from shipping.fees import DEFAULT_WEIGHT_GRAMS, Band, Zone, ZoneTable, shipment_fees
 from shipping.methods import SentBySeller
 from tests.unit.shipping.fakes import CAO_BANG, Basket, Seller, basket_line
 from vietnam.geography import provinces
@@ -68,7 +68,7 @@ def band_price(zone, grams):
 @settings(max_examples=300, deadline=None)
 @given(basket=baskets(), zones=zone_tables(), province=st.none() | st.sampled_from(PROVINCES))
 def test_shipping_is_the_sum_of_each_sellers_band_fee_or_nothing_over_her_threshold(basket, zones, province):
-    fees = seller_fees(basket.all_lines(), province, zones=zones)
+    fees = shipment_fees(basket.all_lines(), province, zones=zones)
     charge = SentBySeller(province, zones=zones).calculate(basket)
     zone = expected_zone(zones, province)
 

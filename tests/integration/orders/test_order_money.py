@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from payments.stripe.client import amount_in_dong
 from shipping.fees import order_fees
 from tests.factories import PartnerFactory, ProductFactory, place_order
+from vietnam.money import whole_dong
 
 DESTINATIONS = [("Cao Bằng", "Phường Thục Phán"), ("Lạng Sơn", ""), ("Thành phố Hà Nội", "Phường Hoàn Kiếm")]
 
@@ -51,4 +51,4 @@ def test_order_total_is_its_lines_plus_each_sellers_shipping_and_stripe_gets_exa
     assert order.shipping_incl_tax == shipping
     assert order.total_incl_tax == lines_total + shipping
     assert order.total_incl_tax == order.total_incl_tax.to_integral_value()
-    assert amount_in_dong(order.total_incl_tax) == int(order.total_incl_tax)
+    assert whole_dong(order.total_incl_tax) == int(order.total_incl_tax)
