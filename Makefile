@@ -46,7 +46,7 @@ lint: install ## ruff over the whole project, and the import contracts of the la
 	$(VENV)/bin/lint-imports
 
 benchmark: install ## Time search and filtered listings on 20,000 made-up products (DATABASE_URL: PostgreSQL)
-	$(PY) manage.py benchmark_search
+	$(PY) manage.py benchmark_search $(BENCHMARK_ARGS)
 
 check-deploy: install ## Django's deployment checks with production-like values
 	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
