@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from .choosers import product_chooser_viewset
+from .choosers import product_chooser_viewset, seller_chooser_viewset
 
 
 @hooks.register("register_admin_viewset")
@@ -10,6 +10,4 @@ def register_product_chooser():
 
 @hooks.register("register_admin_viewset")
 def register_seller_chooser():
-    from .choosers import seller_chooser_viewset
-
     return seller_chooser_viewset

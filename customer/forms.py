@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer import forms as oscar_forms
 from oscar.apps.customer.forms import *  # noqa: F403  (the rest of Oscar's forms)
 
+from sellers.onboarding import why_seller_cannot_log_in
 from users.forms import PHONE_INPUT, clean_new_phone
 
 
@@ -20,8 +21,6 @@ class EmailAuthenticationForm(oscar_forms.EmailAuthenticationForm):
         try:
             return super().clean()
         except forms.ValidationError as refused:
-            from sellers.onboarding import why_seller_cannot_log_in
-
             reason = why_seller_cannot_log_in(self.cleaned_data.get("username"), self.cleaned_data.get("password"))
             raise (forms.ValidationError(reason) if reason else refused) from None
 

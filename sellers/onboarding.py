@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from users.backends import EmailOrPhoneBackend
+
 Partner = get_model("partner", "Partner")
 
 SELLER_GROUP = "Seller"
@@ -72,8 +74,6 @@ def why_seller_cannot_log_in(username, password):
     Her account stays closed until approval; the login form would only say "wrong password".
     Nothing is said without the right password, so no one learns about another's application.
     """
-    from users.backends import EmailOrPhoneBackend
-
     user = EmailOrPhoneBackend().find_user((username or "").strip())
     if user is None or user.is_active or not password or not user.check_password(password):
         return None

@@ -1,22 +1,16 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
+from wagtail.models import Site
+
+from cms.models import programme_figures
 
 
 def menu_pages(request):
     """Live pages under the site's home page that editors marked "show in menus"."""
-    from wagtail.models import Site
-
     site = Site.find_for_request(request)
     if site is None:
         return []
     return list(site.root_page.get_children().live().in_menu())
-
-
-def programme_figures():
-    """The programme in figures, as editors keep them on the home page."""
-    from cms.models import programme_figures
-
-    return programme_figures()
 
 
 def marketplace(request):

@@ -40,7 +40,7 @@ class PartnerFactory(oscar_factories.PartnerFactory):
     name = factory.Sequence(lambda n: f"Hợp tác xã Miến dong {n}")
     owner_name = "Nông Thị Hoa"
     commune_code = factory.LazyFunction(lambda: ward_code("Xã Nguyên Bình"))
-    status = "approved"
+    status = get_model("partner", "Partner").Status.APPROVED
 
     class Meta:
         skip_postgeneration_save = True
