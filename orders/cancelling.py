@@ -10,8 +10,6 @@ unreachable Stripe never holds the locks). Locks are taken as every change of an
 refused or leaves her shipment alone, or finds the order cancelled.
 """
 
-from decimal import Decimal
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +26,7 @@ from .fulfilment import StepRefused
 from .locking import lock_order, lock_shipment, lock_shipments_of, lock_stock
 from .notes import note_on_order
 from .paying import ask_for_refund
+from .payment_methods import PaymentMethodCode
 from .status import LineStatus, OrderStatus, ShipmentStatus, follow_shipments, set_order_status
 
 Shipment = get_model("order", "Shipment")
@@ -150,8 +149,9 @@ def cancel_order_by_staff(order, reason, *, by):
         note_on_order(order, message, by=by)
         if sellers_knew and cancelled:
             on_commit(email_sellers_about_cancelled_order, [shipment.pk for shipment in cancelled], reason, True)
-        paid = sum((source.amount_debited - source.amount_refunded for source in order.sources.all()), Decimal(0))
-        on_commit(email_buyer_about_cancelled_order, order.pk, reason, str(paid) if paid > 0 else "")
+        paid = _paid_by_method(order)
+        by_card, by_transfer = paid.get(PaymentMethodCode.CARD, ""), paid.get(PaymentMethodCode.VIETQR, "")
+        on_commit(email_buyer_about_cancelled_order, order.pk, reason, by_card, by_transfer)
     return order
 
 
@@ -173,6 +173,16 @@ def cancel_unpaid_order(order, reason):
         if cancelled is not None:
             note_on_order(order, reason)
     return order
+
+
+def _paid_by_method(order):
+    """{payment method code: what was paid that way and not given back, as a string of đồng}, for money taken."""
+    paid = {}
+    for source in order.sources.select_related("source_type"):
+        kept = source.amount_debited - source.amount_refunded
+        if kept > 0:
+            paid[source.source_type.code] = str(kept)
+    return paid
 
 
 def _all_shipments_in(order, statuses, shipments=None):

@@ -190,10 +190,11 @@ def email_buyer_about_cancelled_lines(shipment_id, line_ids, reason, language):
 
 
 @task
-def email_buyer_about_cancelled_order(order_id, reason, refunded, language):
+def email_buyer_about_cancelled_order(order_id, reason, refunded_to_card, returned_by_transfer, language):
     """Tell the buyer that the marketplace cancelled her whole order, why, and what money goes back.
 
-    `refunded` is the amount paid that is given back, as a string of đồng ("" for none).
+    The amounts are what she paid by card (refunded at once) and by bank transfer (sent back by
+    staff), as strings of đồng, "" for none.
     """
     order = Order.objects.select_related("shipping_address").filter(pk=order_id).first()
     if order is None or not order.email:
@@ -203,7 +204,8 @@ def email_buyer_about_cancelled_order(order_id, reason, refunded, language):
             "order": order,
             "buyer_name": _buyer_name(order),
             "reason": reason,
-            "refunded": refunded or None,
+            "refunded_to_card": refunded_to_card or None,
+            "returned_by_transfer": returned_by_transfer or None,
             "url": absolute_url(buyer_order_path(order)),
             "site_name": settings.SITE_NAME,
         }

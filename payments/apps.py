@@ -15,6 +15,8 @@ class PaymentsConfig(AppConfig):
 
         from .instructions import transfer_qr_attachment
         from .stripe.refunds import refund_when_due
+        from .vietqr.transfers import note_transfer_to_give_back
 
         refund_due.connect(refund_when_due, dispatch_uid="payments.stripe.refund_when_due")
+        refund_due.connect(note_transfer_to_give_back, dispatch_uid="payments.vietqr.note_transfer_to_give_back")
         confirmation_attachments.connect(transfer_qr_attachment, dispatch_uid="payments.transfer_qr_attachment")

@@ -3,6 +3,11 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from oscar.templatetags.currency_filters import currency as format_currency
+
+from orders.notes import note_on_order
+from orders.payment_methods import PaymentMethodCode
 
 from .payload import positive_dong, vietqr_payload, vietqr_png, vietqr_svg
 
@@ -51,3 +56,15 @@ def transfer_for(order):
         message=message,
         payload=payload,
     )
+
+
+def note_transfer_to_give_back(sender, order, amount, **kwargs):
+    """Receiver of orders.signals.refund_due: money a buyer sent by transfer goes back by transfer, which
+    staff make from the Union's account; the order's history tells them how much."""
+    source = order.sources.filter(source_type__code=PaymentMethodCode.VIETQR).first()
+    kept = source.amount_debited - source.amount_refunded if source is not None else 0
+    if kept <= 0:
+        return
+    owed = kept if amount is None else min(amount, kept)
+    message = _("%(amount)s paid by bank transfer is owed back: transfer it to the buyer from the Union's account.")
+    note_on_order(order, message % {"amount": format_currency(owed, order.currency)})

@@ -176,6 +176,9 @@ def test_an_editors_cancel_of_a_card_order_refunds_the_card(
     assert [request.params["amount"] for request in refunds] == [str(int(order.total_incl_tax))]
     assert order.sources.get().amount_refunded == order.total_incl_tax
     assert allocated(product) == 0
+    # and the buyer is told the money goes back to her card
+    [buyer_email] = [message for message in mail.outbox if "đã bị hủy" in message.subject]
+    assert "bạn đã trả bằng thẻ đang được hoàn về thẻ của bạn" in buyer_email.body
 
 
 def test_a_cancel_without_a_reason_is_refused_and_changes_nothing(client, editor, cash_order):
@@ -246,3 +249,29 @@ def test_oscars_line_statuses_and_events_are_not_offered_or_taken(client, editor
     assert line.status == ""
     assert not cash_order.shipping_events.exists()
     assert not cash_order.payment_events.exists()
+
+
+def test_an_editors_cancel_of_a_paid_transfer_order_tells_staff_and_buyer_the_money_goes_back(
+    client, editor, unpaid_transfer_order, django_capture_on_commit_callbacks
+):
+    # Given a VietQR order whose transfer staff recorded: it went to its seller
+    order = unpaid_transfer_order
+    in_english(client).force_login(editor)
+    client.post(reverse("vietqr:transfer-received", kwargs={"order_number": order.number}))
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PLACED
+    mail.outbox.clear()
+
+    # When an editor cancels it
+    with django_capture_on_commit_callbacks(execute=True):
+        set_status(client, order, OrderStatus.CANCELLED)
+
+    # Then staff find in its history what to transfer back, and the buyer is told it comes back by transfer
+    order.refresh_from_db()
+    assert order.status == OrderStatus.CANCELLED
+    total = f"{int(order.total_incl_tax):,}".replace(",", ".")
+    assert order.notes.filter(message__startswith=f"{total}\xa0₫ paid by bank transfer is owed back").exists()
+    [buyer_email] = [message for message in mail.outbox if message.to == ["lan.nong@example.vn"]]
+    # (in the marketplace's language: the buyer's own is not known when staff cancel)
+    assert f"Số tiền {total}\xa0₫ bạn đã chuyển khoản sẽ được Chợ OCOP Cao Bằng chuyển trả lại" in buyer_email.body
+    assert "thẻ" not in buyer_email.body
