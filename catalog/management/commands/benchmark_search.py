@@ -193,7 +193,8 @@ def build_catalogue(count):
             name=f"Hợp tác xã {random.choices(names, weights)[0]} {ward_short(random.choice(wards)[1])} {n}",
             slug=f"benchmark-seller-{n}",
             owner_name=random.choice(OWNERS),
-            commune=random.choice(wards)[1],
+            commune_code=random.choice(wards)[0],
+            status=Partner.Status.APPROVED,  # only approved sellers' products are listed and found
         )
         for n in range(300)
     )
