@@ -8,7 +8,8 @@ from oscar.apps.customer import views
 from oscar.core.loading import get_model
 from oscar.views.generic import PostActionMixin
 
-from orders.cancelling import CancelRefused, can_be_cancelled_by_buyer, cancel_order_by_buyer
+from orders.cancelling import can_be_cancelled_by_buyer, cancel_order_by_buyer
+from orders.refusals import Refused
 from payments.instructions import payment_of
 from sellers.portal.access import seller_home_for
 
@@ -32,14 +33,14 @@ class OrderHistoryView(views.OrderHistoryView):
     page_title = gettext_lazy("My orders")
 
     def get_queryset(self):
-        """Her orders, newest first, each with `parcel_count` and `item_count`."""
-        parcels = Shipment.objects.filter(order=OuterRef("pk")).values("order").annotate(n=Count("pk")).values("n")
+        """Her orders, newest first, each with `shipment_count` and `item_count`."""
+        shipments = Shipment.objects.filter(order=OuterRef("pk")).values("order").annotate(n=Count("pk")).values("n")
         items = Line.objects.filter(order=OuterRef("pk")).values("order").annotate(n=Sum("quantity")).values("n")
         return (
             super()
             .get_queryset()
             .annotate(
-                parcel_count=Coalesce(Subquery(parcels), 0),
+                shipment_count=Coalesce(Subquery(shipments), 0),
                 item_count=Coalesce(Subquery(items), 0),
             )
             .order_by("-date_placed", "-pk")
@@ -59,7 +60,7 @@ class BuyerCancelMixin:
         """Oscar's PostActionMixin calls this for a POST with action=cancel."""
         try:
             order = cancel_order_by_buyer(order, self.request.POST.get("reason", "")[:500])
-        except CancelRefused as refused:
+        except Refused as refused:
             messages.error(self.request, refused.message)
         else:
             payment = payment_of(order)

@@ -22,11 +22,11 @@ from .emails import (
     email_sellers_about_cancelled_order,
     on_commit,
 )
-from .fulfilment import StepRefused
 from .locking import lock_order, lock_shipment, lock_shipments_of, lock_stock
 from .notes import note_on_order
 from .paying import ask_for_refund
 from .payment_methods import PaymentMethodCode
+from .refusals import Refused
 from .status import LineStatus, OrderStatus, ShipmentStatus, follow_shipments, set_order_status
 
 Shipment = get_model("order", "Shipment")
@@ -37,14 +37,6 @@ CANCELLABLE_BY_BUYER = (ShipmentStatus.NEW, ShipmentStatus.ACCEPTED, ShipmentSta
 CANCELLABLE_BY_STAFF = (*Shipment.CANCELLABLE, ShipmentStatus.CANCELLED)
 
 
-class CancelRefused(Exception):
-    """The order cannot be cancelled now; the message says why, for the buyer or staff."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
 # A seller cancels her lines
 
 
@@ -53,7 +45,7 @@ def cancel_lines(shipment, lines, reason, *, by=None, notify_buyer=True):
 
     When no line of hers is left the shipment is cancelled. The buyer is emailed (unless
     `notify_buyer=False`). A payment already taken gives back the cancelled lines, and her fee
-    when her whole shipment is cancelled. Raises StepRefused, for her, when she cannot.
+    when her whole shipment is cancelled. Raises Refused, for her, when she cannot.
     """
     reason = reason.strip()
     with transaction.atomic():
@@ -61,16 +53,16 @@ def cancel_lines(shipment, lines, reason, *, by=None, notify_buyer=True):
         if locked.status == ShipmentStatus.CANCELLED:
             return locked  # all cancelled already: a second tap changes nothing
         if not locked.can_cancel:
-            raise StepRefused(_("This order has already been sent; it cannot be cancelled any more."))
+            raise Refused(_("This order has already been sent; it cannot be cancelled any more."))
         wanted = {line.pk for line in lines}
         hers = list(locked.lines.filter(pk__in=wanted).order_by("pk"))
         if not wanted or len(hers) != len(wanted):
-            raise StepRefused(_("Choose the products to cancel among the ones of this order."))
+            raise Refused(_("Choose the products to cancel among the ones of this order."))
         chosen = [line for line in hers if line.status != LineStatus.CANCELLED]
         if not chosen:
             return locked  # cancelled already: a second tap changes nothing
         if not reason:
-            raise StepRefused(_("Say why you cancel, so the buyer understands."))
+            raise Refused(_("Say why you cancel, so the buyer understands."))
         _cancel(locked, chosen, lock_stock({line.stockrecord_id for line in chosen}), reason)
         follow_shipments(locked.order)
         what = ", ".join(f"{line.quantity} × {line.title}" for line in chosen)
@@ -92,7 +84,7 @@ def can_be_cancelled_by_buyer(order, shipments=None):
 
 
 def cancel_order_by_buyer(order, reason=""):
-    """Cancel the whole order for its buyer; returns it. Raises CancelRefused when it is too late.
+    """Cancel the whole order for its buyer; returns it. Raises Refused when it is too late.
 
     Her sellers are emailed, unless the order was still waiting for its payment (they never saw it).
     """
@@ -100,9 +92,9 @@ def cancel_order_by_buyer(order, reason=""):
 
     def may_cancel(order, shipments):
         if order.status == OrderStatus.CANCELLED:
-            raise CancelRefused(_("This order has already been cancelled."))
+            raise Refused(_("This order has already been cancelled."))
         if not can_be_cancelled_by_buyer(order, shipments):
-            raise CancelRefused(
+            raise Refused(
                 _(
                     "A seller has already packed or sent part of this order, so it can no longer be cancelled. "
                     "Contact us if you need help."
@@ -126,20 +118,20 @@ def can_be_cancelled_by_staff(order, shipments=None):
 
 
 def cancel_order_by_staff(order, reason, *, by):
-    """Union staff cancel the whole order (from Oscar's dashboard); returns it. Raises CancelRefused.
+    """Union staff cancel the whole order (from Oscar's dashboard); returns it. Raises Refused.
 
     Shipments are cancelled, stock goes back on sale, a payment taken is refunded, and the buyer
     and the sellers who had the order are told why.
     """
     reason = reason.strip()
     if not reason:
-        raise CancelRefused(_("Say why the order is cancelled: the buyer and the sellers are told."))
+        raise Refused(_("Say why the order is cancelled: the buyer and the sellers are told."))
 
     def may_cancel(order, shipments):
         if order.status == OrderStatus.CANCELLED:
-            raise CancelRefused(_("This order has already been cancelled."))
+            raise Refused(_("This order has already been cancelled."))
         if not can_be_cancelled_by_staff(order, shipments):
-            raise CancelRefused(
+            raise Refused(
                 _("Part of this order has already been sent, so it can no longer be cancelled as a whole.")
             )
 

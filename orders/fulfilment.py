@@ -3,7 +3,7 @@
 Each step runs in a transaction that locks the shipment's row, then its order's row
 (orders/locking.py), so two taps (or two phones) cannot move one shipment twice, and two sellers
 of one order moving their shipments at once set the order's status one after the other, each from
-what the other wrote. A step that is not allowed raises StepRefused, whose message the portal
+what the other wrote. A step that is not allowed raises Refused, whose message the portal
 shows her as it is. Cancelling her lines is in orders/cancelling.py.
 """
 
@@ -15,17 +15,10 @@ from oscar.core.loading import get_model
 
 from .locking import lock_shipment, lock_stock_of_lines
 from .notes import note_on_order
+from .refusals import Refused
 from .status import ShipmentStatus, follow_shipments
 
 Shipment = get_model("order", "Shipment")
-
-
-class StepRefused(Exception):
-    """A step the shipment cannot take now; the message is for her, in plain words."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 # What each step is called in the messages that refuse it.
@@ -51,8 +44,9 @@ def ship_shipment(shipment, *, carrier, tracking_code="", by=None):
     """She has handed the parcel to a carrier: the goods leave her stock for good."""
     carrier, tracking_code = carrier.strip(), tracking_code.strip()
     with transaction.atomic():
-        if not carrier and lock_shipment(shipment).status == ShipmentStatus.PACKED:
-            raise StepRefused(_("Say which carrier takes the parcel."))
+        locked = lock_shipment(shipment)
+        if not carrier and locked.status == ShipmentStatus.PACKED:
+            raise Refused(_("Say which carrier takes the parcel."))
         locked, moved = _move(shipment, ShipmentStatus.SHIPPED, by=by, carrier=carrier, tracking_code=tracking_code)
         if moved:
             lines = list(locked.live_lines.order_by("pk"))
@@ -78,7 +72,7 @@ def _move(shipment, status, *, by, **changes):
         if locked.status == status:
             return locked, False
         if locked.next_status != status:
-            raise StepRefused(_refusal(locked, status))
+            raise Refused(_refusal(locked, status))
         locked.status = status
         setattr(locked, Shipment.STAMPS[status], timezone.now())
         for field, value in changes.items():

@@ -40,13 +40,16 @@ def mark_order_paid(order, *, amount, reference="", method_code):
     It locks the order's row, so a repeated or late event finds the work done: paying twice records
     nothing more. An amount other than the order's total is recorded but does not release the
     order: staff look at it. The buyer's confirmation goes out now if it has not yet (a card order's).
+    Money that arrives for an order cancelled meanwhile is owed back at once (ask_for_refund).
     """
     order = lock_order(order.pk)
     source = payment_source(order, method_code)
     if source.amount_debited >= order.total_incl_tax:
         return order
     source.debit(Decimal(amount), reference=reference, status=TransactionStatus.PAID)
-    if order.status == OrderStatus.PENDING_PAYMENT and source.amount_debited >= order.total_incl_tax:
+    if order.status == OrderStatus.CANCELLED:
+        ask_for_refund(order)
+    elif order.status == OrderStatus.PENDING_PAYMENT and source.amount_debited >= order.total_incl_tax:
         set_order_status(order, OrderStatus.PLACED)
         notify_sellers_of_order(order)
         send_order_confirmation(order)

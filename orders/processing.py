@@ -10,7 +10,8 @@ through Stripe or "Transfer received", so Oscar's own shipping and payment event
 from django.utils.translation import gettext as _
 from oscar.apps.order import exceptions, processing
 
-from .cancelling import CancelRefused, cancel_order_by_staff
+from .cancelling import cancel_order_by_staff
+from .refusals import Refused
 from .status import OrderStatus, status_label
 
 
@@ -30,7 +31,7 @@ class EventHandler(processing.EventHandler):
         if new_status == OrderStatus.CANCELLED:
             try:
                 return cancel_order_by_staff(order, reason or "", by=self.user)
-            except CancelRefused as refused:
+            except Refused as refused:
                 raise StatusChangeRefused(refused.message) from refused
         raise StatusChangeRefused(
             _(

@@ -2,17 +2,18 @@
 
 The order's life decides what is owed and when; it does not know Stripe or the bank. Payment
 methods sit above it (they call its verbs when money arrives), so it tells them through these
-signals instead of importing them: payments/receivers.py connects to them when Django starts.
-Both are sent inside the transaction that makes the change, so a rolled-back change asks nothing.
+signals instead of importing them: payments/apps.py connects its receivers when Django starts.
 """
 
 from django.dispatch import Signal
 
 # An order whose payment was taken owes some of it back: `order`, `amount` (Decimal; None for all that
-# was paid and not refunded). Sent inside the transaction that cancelled; a receiver must act only
-# once it commits (transaction.on_commit), never while the order's rows are locked.
+# was paid and not refunded). Sent inside the transaction that cancelled, so a rolled-back cancel asks
+# nothing; a receiver that moves money must act only once it commits (transaction.on_commit), never
+# while the order's rows are locked.
 refund_due = Signal()
 
-# The buyer's confirmation is being sent: `order`. Each receiver returns a list of attachments,
-# (filename, content, mimetype), for what only it knows, such as the QR code of a bank transfer.
+# The buyer's confirmation is being sent (by its email task, after the order's commit): `order`. Each
+# receiver returns a list of attachments, (filename, content, mimetype), for what only it knows, such
+# as the QR code of a bank transfer.
 confirmation_attachments = Signal()

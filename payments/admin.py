@@ -1,19 +1,8 @@
 from django.contrib import admin
 
+from orders.admin import ReadOnlyAdmin
+
 from .models import CheckoutSession, StripeEvent
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """A log: staff read it; only Stripe and the payment code write it."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(StripeEvent)

@@ -7,7 +7,7 @@ class PaymentsConfig(AppConfig):
 
     name = "payments"
     label = "payments"
-    verbose_name = _("Card payments")
+    verbose_name = _("Payments")
 
     def ready(self):
         """Listen to the order's life for what only the payment methods can do (orders/signals.py)."""

@@ -5,7 +5,7 @@ method the buyer chose) and its status, never from what the buyer was told at ch
 confirmation page, the order page and the email all show the same truth.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from orders.amounts import amount_due, cancelled_amount
@@ -13,7 +13,6 @@ from orders.payment_methods import payment_method_code
 from orders.status import OrderStatus, TransactionStatus
 from payments.methods import CARD, COD, VIETQR, PaymentMethod, method_of
 from payments.stripe.sessions import pay_url
-from payments.vietqr.payload import positive_dong, vietqr_payload
 from payments.vietqr.transfers import Transfer, transfer_for
 
 # What a payment can be, as the buyer sees it.
@@ -97,13 +96,7 @@ def payment_of(order, method=None):
 
 def _transfer(order, due):
     """The order's VietQR transfer, for what is due now (less than the total once a seller cancelled some)."""
-    transfer = transfer_for(order)
-    if positive_dong(due) == transfer.amount:
-        return transfer
-    payload = vietqr_payload(
-        bank_bin=transfer.bank_bin, account_number=transfer.account_number, amount=due, message=transfer.message
-    )
-    return replace(transfer, amount=positive_dong(due), payload=payload)
+    return transfer_for(order, due)
 
 
 def _sources(order):

@@ -1,6 +1,6 @@
 from oscar.apps.dashboard.catalogue import views
 
-from dashboard.permissions import ActingNeedsPermissionMixin
+from dashboard.acting import ActingNeedsPermissionMixin
 
 
 class ProductListView(ActingNeedsPermissionMixin, views.ProductListView):

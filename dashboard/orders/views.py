@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from oscar.apps.dashboard.orders import views
 from oscar.apps.order.exceptions import InvalidOrderStatus
 
-from dashboard.permissions import ActingNeedsPermissionMixin
+from dashboard.acting import ActingNeedsPermissionMixin
 from orders.cancelling import can_be_cancelled_by_staff
+from payments.instructions import payment_of
 
 ACTING_PERMISSION = "order.change_order"
 
@@ -22,6 +23,7 @@ class OrderListView(ActingNeedsPermissionMixin, views.OrderListView):
 
     acting_permission = ACTING_PERMISSION
     actions = ("download_selected_orders",)
+    reading_actions = ("download_selected_orders",)  # a spreadsheet of what she may read already
 
 
 class OrderDetailView(ActingNeedsPermissionMixin, views.OrderDetailView):
@@ -45,15 +47,23 @@ class OrderDetailView(ActingNeedsPermissionMixin, views.OrderDetailView):
         except InvalidOrderStatus as refused:
             messages.error(request, getattr(refused, "message", str(refused)))
         else:
-            messages.success(
-                request,
-                _(
-                    "Order #%(number)s is cancelled: its products are back on sale, and its buyer and sellers "
-                    "are told. Money already paid by card is refunded."
-                )
-                % {"number": order.number},
+            message = _(
+                "Order #%(number)s is cancelled: its products are back on sale, and its buyer and sellers are told."
             )
+            messages.success(request, message % {"number": order.number})
+            payment = payment_of(order)
+            if payment.is_card and payment.amount_paid > payment.amount_refunded:
+                messages.info(request, _("The card payment is being refunded."))
+            elif payment.is_vietqr and payment.amount_paid > 0:
+                messages.warning(request, _("The bank transfer is owed back: the order's notes say how much."))
         return self.reload_page()
+
+    def delete_note(self, request, order):
+        """Oscar's, for notes that may still be edited only: the order's history (system notes) stays."""
+        note = order.notes.filter(pk=request.POST.get("note_id")).first()
+        if note is None or not note.is_editable():
+            return self.reload_page(error=_("This note cannot be deleted."))
+        return super().delete_note(request, order)
 
 
 class ShippingAddressUpdateView(ActingNeedsPermissionMixin, views.ShippingAddressUpdateView):

@@ -1,6 +1,6 @@
 from oscar.apps.dashboard.partners import views
 
-from dashboard.permissions import ActingNeedsPermissionMixin
+from dashboard.acting import ActingNeedsPermissionMixin
 
 
 class PartnerManageView(ActingNeedsPermissionMixin, views.PartnerManageView):

@@ -11,7 +11,6 @@ comes first: Stripe's webhook, the buyer's return to the thank-you page, or the 
 import logging
 from datetime import timedelta
 from decimal import Decimal
-from functools import partial
 
 import stripe
 from django.conf import settings
@@ -38,7 +37,6 @@ from .client import (
     session_reference,
     stripe_client,
 )
-from .refunds import refund_card_payment_of_order
 
 logger = logging.getLogger(__name__)
 
@@ -204,8 +202,8 @@ def _thank_you_url(request):
 def record_card_payment(order, amount, currency, reference):
     """Record a card payment of `amount` đồng (mark_order_paid does it once); returns what happened, in words.
 
-    Money for an order cancelled meanwhile goes back; a second payment of an order already paid
-    (two of its Stripe pages both paid) is left to staff, with a note.
+    Money for an order cancelled meanwhile goes back (mark_order_paid asks for it); a second payment
+    of an order already paid (two of its Stripe pages both paid) is left to staff, with a note.
     """
     if currency.lower() != CURRENCY:
         note_on_order(
@@ -221,6 +219,5 @@ def record_card_payment(order, amount, currency, reference):
     order = mark_order_paid(order, amount=Decimal(amount), reference=reference, method_code=CARD)
     if order.status == OrderStatus.CANCELLED and not was_paid:
         note_on_order(order, _("The card payment arrived after the order was cancelled; it is refunded."))
-        transaction.on_commit(partial(refund_card_payment_of_order.enqueue, order.pk))
-        return "paid after cancellation"
+        return "paid after cancellation"  # mark_order_paid asked for the refund
     return "already paid" if was_paid else "paid"

@@ -1,4 +1,4 @@
-"""Bank transfers by VietQR: the NAPAS payload for one order, its QR code, and the same details as text.
+"""Bank transfers by VietQR: the NAPAS payload of a transfer, and its QR code.
 
 A VietQR code is an EMVCo merchant-presented QR payload (NAPAS "QR switching" specification,
 part IV) made of TLV data objects: a two-character ID, a two-digit length, the value. A

@@ -46,7 +46,10 @@ class TransferReceivedView(PermissionRequiredMixin, View):
         elif order.status == OrderStatus.CANCELLED:
             messages.warning(
                 request,
-                _("The transfer is recorded, but order #%(number)s was cancelled: give the money back to the buyer.")
+                _(
+                    "The transfer is recorded, but order #%(number)s was cancelled: give the money back to the buyer "
+                    "(the order's notes say how much)."
+                )
                 % {"number": order.number},
             )
         else:

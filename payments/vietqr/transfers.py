@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from oscar.templatetags.currency_filters import currency as format_currency
 
+from orders.amounts import amount_due
 from orders.notes import note_on_order
 from orders.payment_methods import PaymentMethodCode
 
@@ -37,10 +38,10 @@ def transfer_message(order):
     return f"{prefix} {order.number}"
 
 
-def transfer_for(order):
-    """The marketplace's account (settings) and the order's exact total and number."""
+def transfer_for(order, amount=None):
+    """The marketplace's account (settings), the order's number, and `amount` (its total without one)."""
     message = transfer_message(order)
-    amount = positive_dong(order.total_incl_tax)
+    amount = positive_dong(order.total_incl_tax if amount is None else amount)
     payload = vietqr_payload(
         bank_bin=settings.VIETQR_BANK_BIN,
         account_number=settings.VIETQR_ACCOUNT_NUMBER,
@@ -60,11 +61,18 @@ def transfer_for(order):
 
 def note_transfer_to_give_back(sender, order, amount, **kwargs):
     """Receiver of orders.signals.refund_due: money a buyer sent by transfer goes back by transfer, which
-    staff make from the Union's account; the order's history tells them how much."""
+    staff make from the Union's account; the order's history tells them how much is owed back in all.
+
+    In all, not this time's share: a seller's cancel and a later cancel of the rest each leave a
+    note, and the newest one is the whole sum, so following the notes never pays back twice.
+    """
     source = order.sources.filter(source_type__code=PaymentMethodCode.VIETQR).first()
     kept = source.amount_debited - source.amount_refunded if source is not None else 0
-    if kept <= 0:
+    owed = kept - amount_due(order)
+    if owed <= 0:
         return
-    owed = kept if amount is None else min(amount, kept)
-    message = _("%(amount)s paid by bank transfer is owed back: transfer it to the buyer from the Union's account.")
+    message = _(
+        "In all, %(amount)s paid by bank transfer is now owed back to the buyer (earlier notes included): "
+        "transfer it from the Union's account."
+    )
     note_on_order(order, message % {"amount": format_currency(owed, order.currency)})

@@ -13,6 +13,7 @@ from django.views.generic import ListView, TemplateView
 from oscar.core.loading import get_model
 
 from orders import cancelling, fulfilment
+from orders.refusals import Refused
 
 from .access import SellerPortalMixin
 from .order_forms import CancelForm, ShipForm
@@ -137,7 +138,7 @@ class StepView(OrderDetailView):
     def take_step(self, **arguments):
         try:
             self.step(self.shipment, by=self.request.user, **arguments)
-        except fulfilment.StepRefused as refusal:
+        except Refused as refusal:
             messages.error(self.request, refusal.message)
         else:
             messages.success(self.request, self.done_message)

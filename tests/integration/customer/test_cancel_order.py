@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from orders.cancelling import CancelRefused, cancel_order_by_buyer
+from orders.cancelling import cancel_order_by_buyer
 from orders.fulfilment import accept_shipment, pack_shipment
 from orders.paying import payment_source
+from orders.refusals import Refused
 from orders.status import LineStatus, OrderStatus
 from payments.methods import CARD, VIETQR
 from payments.stripe import refunds as card_refunds
@@ -110,7 +111,7 @@ def test_after_packing_the_cancel_is_refused_with_a_message(signed_in, order, pr
 def test_cancelling_twice_changes_nothing_more(order, product):
     cancel_order_by_buyer(order, "")
 
-    with translation.override(ENGLISH), pytest.raises(CancelRefused, match="already been cancelled"):
+    with translation.override(ENGLISH), pytest.raises(Refused, match="already been cancelled"):
         cancel_order_by_buyer(order, "")
 
     assert allocated(product) == 0

@@ -4,7 +4,9 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
+from orders.cancelling import cancel_lines, cancel_order_by_buyer
 from orders.fulfilment import accept_shipment, pack_shipment, ship_shipment
 from orders.paying import payment_source
 from orders.status import LineStatus, OrderStatus, ShipmentStatus
@@ -270,8 +272,67 @@ def test_an_editors_cancel_of_a_paid_transfer_order_tells_staff_and_buyer_the_mo
     order.refresh_from_db()
     assert order.status == OrderStatus.CANCELLED
     total = f"{int(order.total_incl_tax):,}".replace(",", ".")
-    assert order.notes.filter(message__startswith=f"{total}\xa0₫ paid by bank transfer is owed back").exists()
+    owed_back = f"In all, {total}\xa0₫ paid by bank transfer is now owed back"
+    assert order.notes.filter(message__startswith=owed_back).exists()
     [buyer_email] = [message for message in mail.outbox if message.to == ["lan.nong@example.vn"]]
     # (in the marketplace's language: the buyer's own is not known when staff cancel)
     assert f"Số tiền {total}\xa0₫ bạn đã chuyển khoản sẽ được Chợ OCOP Cao Bằng chuyển trả lại" in buyer_email.body
     assert "thẻ" not in buyer_email.body
+
+
+def dong(amount):
+    return f"{int(amount):,}".replace(",", ".") + "\xa0₫"
+
+
+def test_the_notes_of_transfer_money_owed_back_never_add_up_to_more_than_was_paid(
+    client, editor, customer, sellers_products, django_capture_on_commit_callbacks
+):
+    # Given a VietQR order of two sellers, paid
+    jelly, nuts = sellers_products
+    order = place_order(customer, (jelly, 2), nuts)
+    order.status = OrderStatus.PENDING_PAYMENT
+    order.save(update_fields=["status"])
+    payment_source(order, VIETQR)
+    in_english(client).force_login(editor)
+    client.post(reverse("vietqr:transfer-received", kwargs={"order_number": order.number}))
+
+    # When one seller cancels her chestnuts, and later staff cancel the rest
+    nut_shipment = order.shipments.get(seller=nuts.seller)
+    with translation.override(ENGLISH):
+        cancel_lines(nut_shipment, list(nut_shipment.lines), "Hết hàng")
+    first = order.notes.filter(message__contains="owed back").latest("pk").message
+    set_status(client, order, OrderStatus.CANCELLED)
+    last = order.notes.filter(message__contains="owed back").latest("pk").message
+
+    # Then the first note owes her the chestnuts and their fee, and the newest the whole total, not more
+    order.refresh_from_db()
+    nut_part = nut_shipment.lines.get().line_price_incl_tax + order.shipments.get(seller=nuts.seller).shipping_charge
+    assert first.startswith(f"In all, {dong(nut_part)} paid by bank transfer is now owed back")
+    assert last.startswith(f"In all, {dong(order.total_incl_tax)} paid by bank transfer is now owed back")
+
+
+def test_a_transfer_that_arrives_for_a_cancelled_order_is_owed_back(client, editor, unpaid_transfer_order):
+    # Given a transfer order its buyer cancelled before paying
+    order = unpaid_transfer_order
+    cancel_order_by_buyer(order, "Đặt nhầm")
+    in_english(client).force_login(editor)
+
+    # When her transfer arrives all the same and staff record it
+    response = client.post(reverse("vietqr:transfer-received", kwargs={"order_number": order.number}), follow=True)
+
+    # Then the order stays cancelled, and staff are told, on the page and in its history, to give it back
+    order.refresh_from_db()
+    assert order.status == OrderStatus.CANCELLED
+    assert "give the money back to the buyer" in text_of(response)
+    assert order.notes.filter(
+        message__startswith=f"In all, {dong(order.total_incl_tax)} paid by bank transfer is now owed back"
+    ).exists()
+
+
+def test_the_order_history_stays_when_an_editor_asks_to_delete_a_system_note(client, editor, cash_order):
+    note = cash_order.notes.create(message="Người bán: Đã nhận.", note_type="System")
+    client.force_login(editor)
+
+    client.post(detail_url(cash_order), {"order_action": "delete_note", "note_id": note.pk})
+
+    assert cash_order.notes.filter(pk=note.pk).exists()

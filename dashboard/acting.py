@@ -11,12 +11,17 @@ SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 class ActingNeedsPermissionMixin:
-    """Reading needs what Oscar's URL asks for; any other method needs `acting_permission` as well."""
+    """Reading needs what Oscar's URL asks for; any other method needs `acting_permission` as well.
+
+    `reading_actions` are the bulk actions a POST may ask for that only read (a download, say).
+    """
 
     acting_permission = None
+    reading_actions = ()
 
     def dispatch(self, request, *args, **kwargs):
         """Oscar's view, refused (403) for a POST by someone who may only read."""
-        if request.method not in SAFE_METHODS and not request.user.has_perm(self.acting_permission):
+        reads = request.method in SAFE_METHODS or request.POST.get("action") in self.reading_actions
+        if not reads and not request.user.has_perm(self.acting_permission):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
