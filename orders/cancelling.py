@@ -22,9 +22,9 @@ from .emails import (
     email_sellers_about_cancelled_order,
     on_commit,
 )
-from .locking import lock_order, lock_shipment, lock_shipments_of, lock_stock
+from .locking import lock_order, lock_shipment, lock_shipments_of, lock_stock_of_lines
 from .notes import note_on_order
-from .paying import ask_for_refund
+from .paying import ask_for_refund, money_kept
 from .payment_methods import PaymentMethodCode
 from .refusals import Refused
 from .status import LineStatus, OrderStatus, ShipmentStatus, follow_shipments, set_order_status
@@ -63,7 +63,7 @@ def cancel_lines(shipment, lines, reason, *, by=None, notify_buyer=True):
             return locked  # cancelled already: a second tap changes nothing
         if not reason:
             raise Refused(_("Say why you cancel, so the buyer understands."))
-        _cancel(locked, chosen, lock_stock({line.stockrecord_id for line in chosen}), reason)
+        _cancel(locked, chosen, lock_stock_of_lines(chosen), reason)
         follow_shipments(locked.order)
         what = ", ".join(f"{line.quantity} × {line.title}" for line in chosen)
         message = _("%(seller)s cancelled %(lines)s. Reason: %(reason)s")
@@ -90,19 +90,14 @@ def cancel_order_by_buyer(order, reason=""):
     """
     reason = reason.strip() or _("Cancelled by the buyer.")
 
-    def may_cancel(order, shipments):
-        if order.status == OrderStatus.CANCELLED:
-            raise Refused(_("This order has already been cancelled."))
-        if not can_be_cancelled_by_buyer(order, shipments):
-            raise Refused(
-                _(
-                    "A seller has already packed or sent part of this order, so it can no longer be cancelled. "
-                    "Contact us if you need help."
-                )
-            )
-
+    too_late = _(
+        "A seller has already packed or sent part of this order, so it can no longer be cancelled. "
+        "Contact us if you need help."
+    )
     with transaction.atomic():
-        order, cancelled, sellers_knew = _cancel_whole_order(order, reason, check=may_cancel)
+        order, cancelled, sellers_knew = _cancel_whole_order(
+            order, reason, check=_refuse_unless(can_be_cancelled_by_buyer, too_late)
+        )
         note_on_order(order, _("The buyer cancelled the order. Reason: %(reason)s") % {"reason": reason}, by=order.user)
         if sellers_knew and cancelled:
             on_commit(email_sellers_about_cancelled_order, [shipment.pk for shipment in cancelled], reason, False)
@@ -127,22 +122,17 @@ def cancel_order_by_staff(order, reason, *, by):
     if not reason:
         raise Refused(_("Say why the order is cancelled: the buyer and the sellers are told."))
 
-    def may_cancel(order, shipments):
-        if order.status == OrderStatus.CANCELLED:
-            raise Refused(_("This order has already been cancelled."))
-        if not can_be_cancelled_by_staff(order, shipments):
-            raise Refused(
-                _("Part of this order has already been sent, so it can no longer be cancelled as a whole.")
-            )
-
+    too_late = _("Part of this order has already been sent, so it can no longer be cancelled as a whole.")
     with transaction.atomic():
-        order, cancelled, sellers_knew = _cancel_whole_order(order, reason, check=may_cancel)
+        order, cancelled, sellers_knew = _cancel_whole_order(
+            order, reason, check=_refuse_unless(can_be_cancelled_by_staff, too_late)
+        )
         message = _("%(user)s cancelled the order. Reason: %(reason)s") % {"user": by.get_username(), "reason": reason}
         note_on_order(order, message, by=by)
         if sellers_knew and cancelled:
             on_commit(email_sellers_about_cancelled_order, [shipment.pk for shipment in cancelled], reason, True)
-        paid = _paid_by_method(order)
-        by_card, by_transfer = paid.get(PaymentMethodCode.CARD, ""), paid.get(PaymentMethodCode.VIETQR, "")
+        kept = money_kept(order)
+        by_card, by_transfer = (str(kept.get(code, "")) for code in (PaymentMethodCode.CARD, PaymentMethodCode.VIETQR))
         on_commit(email_buyer_about_cancelled_order, order.pk, reason, by_card, by_transfer)
     return order
 
@@ -167,14 +157,16 @@ def cancel_unpaid_order(order, reason):
     return order
 
 
-def _paid_by_method(order):
-    """{payment method code: what was paid that way and not given back, as a string of đồng}, for money taken."""
-    paid = {}
-    for source in order.sources.select_related("source_type"):
-        kept = source.amount_debited - source.amount_refunded
-        if kept > 0:
-            paid[source.source_type.code] = str(kept)
-    return paid
+def _refuse_unless(can_cancel, too_late):
+    """A check for _cancel_whole_order: refuse an order cancelled already, or one `can_cancel` says is too late for."""
+
+    def check(order, shipments):
+        if order.status == OrderStatus.CANCELLED:
+            raise Refused(_("This order has already been cancelled."))
+        if not can_cancel(order, shipments):
+            raise Refused(too_late)
+
+    return check
 
 
 def _all_shipments_in(order, statuses, shipments=None):
@@ -200,7 +192,7 @@ def _cancel_whole_order(order, reason, *, check):
         return order, None, False
     sellers_knew = order.status != OrderStatus.PENDING_PAYMENT
     lines = list(order.lines.order_by("pk"))
-    stock = lock_stock({line.stockrecord_id for line in lines if line.stockrecord_id})
+    stock = lock_stock_of_lines(lines)
     cancelled = []
     for shipment in shipments:
         live = [line for line in lines if line.partner_id == shipment.seller_id and line.status != LineStatus.CANCELLED]

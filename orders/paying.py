@@ -56,14 +56,22 @@ def mark_order_paid(order, *, amount, reference="", method_code):
     return order
 
 
+def money_kept(order):
+    """{payment method code: what the order's buyer paid that way and was not given back}, for money kept only."""
+    kept = {}
+    for source in order.sources.select_related("source_type"):
+        if source.amount_debited - source.amount_refunded > 0:
+            kept[source.source_type.code] = source.amount_debited - source.amount_refunded
+    return kept
+
+
 def ask_for_refund(order, amount=None):
     """Inside a cancel's transaction: if money was taken for the order, ask its payment method to give
     back `amount` of it (all that is left without one) once the transaction commits. Returns whether
     anything was asked."""
     if amount is not None and Decimal(amount) <= 0:
         return False
-    taken = any(source.amount_debited - source.amount_refunded > 0 for source in order.sources.all())
-    if not taken:
+    if not money_kept(order):
         return False
     refund_due.send(sender=Order, order=order, amount=None if amount is None else Decimal(amount))
     return True

@@ -18,7 +18,7 @@ from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency as format_currency
 
 from orders.notes import note_on_order
-from orders.paying import payment_source
+from orders.paying import money_kept, payment_source
 from orders.status import TransactionStatus
 from payments.methods import CARD
 from vietnam.money import whole_dong
@@ -35,8 +35,7 @@ Transaction = get_model("payment", "Transaction")
 def refund_when_due(sender, order, amount, **kwargs):
     """Receiver of orders.signals.refund_due: once the cancel commits, refund `amount` of a card payment
     (all that is left of it without one), if the order was paid by card."""
-    source = order.sources.filter(source_type__code=CARD).first()
-    if source is None or source.amount_debited - source.amount_refunded <= 0:
+    if CARD not in money_kept(order):
         return
     transaction.on_commit(
         partial(refund_card_payment_of_order.enqueue, order.pk, None if amount is None else str(amount))

@@ -8,6 +8,7 @@ from oscar.templatetags.currency_filters import currency as format_currency
 
 from orders.amounts import amount_due
 from orders.notes import note_on_order
+from orders.paying import money_kept
 from orders.payment_methods import PaymentMethodCode
 
 from .payload import positive_dong, vietqr_payload, vietqr_png, vietqr_svg
@@ -66,9 +67,7 @@ def note_transfer_to_give_back(sender, order, amount, **kwargs):
     In all, not this time's share: a seller's cancel and a later cancel of the rest each leave a
     note, and the newest one is the whole sum, so following the notes never pays back twice.
     """
-    source = order.sources.filter(source_type__code=PaymentMethodCode.VIETQR).first()
-    kept = source.amount_debited - source.amount_refunded if source is not None else 0
-    owed = kept - amount_due(order)
+    owed = money_kept(order).get(PaymentMethodCode.VIETQR, 0) - amount_due(order)
     if owed <= 0:
         return
     message = _(
