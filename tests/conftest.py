@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connections
+from django.utils import translation
 
 from sellers.onboarding import SELLER_GROUP
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, create_category
@@ -66,6 +67,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _empty_cache():
     """Each test starts with an empty cache (Redis in CI keeps it between tests otherwise)."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _marketplace_language():
+    """Each test starts in the marketplace's language: a request leaves the language it chose active
+    in the thread (LanguageMiddleware), which would otherwise decide what the next test reads."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
