@@ -16,6 +16,7 @@ from oscar.core.loading import get_model
 from .locking import lock_shipment, lock_stock_of_lines
 from .notes import note_on_order
 from .refusals import Refused
+from .signals import shipment_delivered
 from .status import ShipmentStatus, follow_shipments
 
 Shipment = get_model("order", "Shipment")
@@ -57,8 +58,12 @@ def ship_shipment(shipment, *, carrier, tracking_code="", by=None):
 
 
 def deliver_shipment(shipment, *, by=None):
-    """The buyer has the parcel."""
-    return _move(shipment, ShipmentStatus.DELIVERED, by=by)[0]
+    """The buyer has the parcel: what the marketplace holds of its money becomes the seller's (ledger/)."""
+    with transaction.atomic():
+        locked, moved = _move(shipment, ShipmentStatus.DELIVERED, by=by)
+        if moved:
+            shipment_delivered.send(sender=Shipment, shipment=locked, by=by)
+    return locked
 
 
 def _move(shipment, status, *, by, **changes):

@@ -17,3 +17,11 @@ refund_due = Signal()
 # receiver returns a list of attachments, (filename, content, mimetype), for what only it knows, such
 # as the QR code of a bank transfer.
 confirmation_attachments = Signal()
+
+# A seller's parcel has reached its buyer (orders/fulfilment.py): `shipment`, locked, with its order; `by`,
+# who said so. Sent inside the step's transaction, so what a receiver writes commits or rolls back with it.
+shipment_delivered = Signal()
+
+# A delivered parcel's money is given back to its buyer (orders/returning.py): `shipment`, `amount`
+# (Decimal), `reason`, `by`. Sent inside the transaction that decided it.
+shipment_refunded = Signal()

@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
 
 from catalog.communes import forget_communes
+from vietnam.banks import bank_of, validate_bank
 from vietnam.geography import validate_ward, ward_name
 from vietnam.phones import normalise_phone, validate_mobile
+from vietnam.taxcodes import normalise_tax_code, validate_tax_code
 from vietnam.text import unique_slug
 
 # Paths under /sellers/ that are pages of their own, so never a seller's slug.
@@ -47,9 +49,20 @@ class Partner(AbstractPartner):
         _("Members"), null=True, blank=True, help_text=_("How many members a cooperative has.")
     )
     # Private: for payouts and the Union's reports, never shown on her public page.
-    bank_name = models.CharField(_("Bank"), max_length=64, blank=True)
+    bank_bin = models.CharField(_("Bank"), max_length=6, blank=True, validators=[validate_bank])
+    bank_name = models.CharField(_("Bank's name"), max_length=64, blank=True)  # follows bank_bin
     bank_account_number = models.CharField(_("Account number"), max_length=32, blank=True)
     bank_account_holder = models.CharField(_("Account holder"), max_length=128, blank=True)
+    tax_code = models.CharField(
+        _("Tax code or personal id"),
+        max_length=16,
+        blank=True,
+        validators=[validate_tax_code],
+        help_text=_(
+            "The 12 digits on your citizen's card, or your tax code: the Union declares the tax withheld "
+            "on your sales under it."
+        ),
+    )
     ethnic_group = models.CharField(_("Ethnic group"), max_length=32, blank=True)
     show_ethnic_group = models.BooleanField(
         _("Show my ethnic group on my page"), default=False, help_text=_("Only if she agrees.")
@@ -83,6 +96,10 @@ class Partner(AbstractPartner):
     def save(self, *args, **kwargs):
         self.phone = normalise_phone(self.phone) or self.phone
         self.zalo = normalise_phone(self.zalo) or self.zalo
+        self.tax_code = normalise_tax_code(self.tax_code)
+        bank = bank_of(self.bank_bin)
+        if bank is not None:
+            self.bank_name = bank.short_name
         if not self.slug:
             others = type(self)._default_manager.exclude(pk=self.pk)
             self.slug = unique_slug(others, self.name, fallback="nguoi-ban", reserved=RESERVED_SLUGS)
@@ -103,6 +120,11 @@ class Partner(AbstractPartner):
     @property
     def is_public(self):
         return self.status == self.Status.APPROVED
+
+    @property
+    def has_payout_account(self):
+        """Whether the Union can pay her: a bank it knows the code of, an account number and its holder."""
+        return bool(bank_of(self.bank_bin) and self.bank_account_number and self.bank_account_holder)
 
     def email_addresses(self):
         """The email addresses of the active accounts of her business (none for phone-only accounts)."""

@@ -1,5 +1,6 @@
 """Settings of Chợ OCOP Cao Bằng, filled from the environment (see .env.example)."""
 
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "payments.apps.PaymentsConfig",  # our payments (label "payments"): Stripe events, card sessions
     "oscar.apps.offer.apps.OfferConfig",
     "orders.apps.OrderConfig",  # replaces oscar.apps.order
+    "ledger.apps.LedgerConfig",  # each seller's money: credits, withholding, payouts
     "customer.apps.CustomerConfig",  # replaces oscar.apps.customer
     "oscar.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
@@ -227,6 +229,17 @@ VIETQR_BANK_BIN = env("VIETQR_BANK_BIN", default="970405" if _DEMO_ACCOUNT else 
 VIETQR_BANK_NAME = env("VIETQR_BANK_NAME", default="Agribank" if _DEMO_ACCOUNT else "")
 VIETQR_ACCOUNT_NUMBER = env("VIETQR_ACCOUNT_NUMBER", default="8300205000000" if _DEMO_ACCOUNT else "")
 VIETQR_ACCOUNT_NAME = env("VIETQR_ACCOUNT_NAME", default="HOI LHPN TINH CAO BANG" if _DEMO_ACCOUNT else "")
+
+# Sellers' money (ledger/). What the marketplace collects for a seller (transfers, cards, and cash when
+# carriers remit it to the marketplace rather than to her) is hers once her parcel is delivered, less
+# the commission and, for household sellers, the tax Decree 117/2025/NĐ-CP has the platform withhold
+# (VAT 1 %, personal income tax 0.5 % of the goods' value for goods). Rates are fractions.
+MARKETPLACE_COMMISSION_RATE = Decimal(env("MARKETPLACE_COMMISSION_RATE", default="0"))  # the Union takes none
+TAX_WITHHOLDING_VAT_RATE = Decimal(env("TAX_WITHHOLDING_VAT_RATE", default="0.01"))
+TAX_WITHHOLDING_PIT_RATE = Decimal(env("TAX_WITHHOLDING_PIT_RATE", default="0.005"))
+# "seller": her carrier hands the cash to her (the marketplace records it, owes nothing);
+# "marketplace": carriers remit cash to the Union, which owes it to her like a transfer.
+CASH_ON_DELIVERY_REMITTED_TO = env("CASH_ON_DELIVERY_REMITTED_TO", default="seller")
 
 # Marketplace configuration: another province runs its own instance by changing these.
 MARKETPLACE_PROVINCE_CODE = env.int("MARKETPLACE_PROVINCE_CODE", default=4)  # Cao Bằng

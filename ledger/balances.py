@@ -1,0 +1,106 @@
+"""A seller's money as she reads it: her balance, what is on its way to her, and each entry in plain words."""
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from django.conf import settings
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from orders.payment_methods import payment_method_code
+from orders.status import OrderStatus, ShipmentStatus
+
+from .crediting import collected_by, net, parcel_entries
+from .models import CollectedBy, Entry, EntryKind
+
+Shipment = get_model("order", "Shipment")
+
+
+def balance(seller):
+    """What the marketplace owes her now, in đồng: what it collected for her delivered parcels, less
+    commission, withholding, reversals and payouts, plus or minus staff's corrections."""
+    return Entry.objects.filter(seller=seller).owed().total()
+
+
+class OnTheWay(NamedTuple):
+    parcels: int
+    amount: int  # what they will add to her balance once delivered, after commission and withholding
+
+
+def on_the_way(seller):
+    """Her parcels not delivered yet whose money the marketplace holds (or will): how many, and what they
+    will make hers. Two queries, however many parcels."""
+    shipments = (
+        Shipment.objects.of(seller)
+        .exclude(status__in=(ShipmentStatus.DELIVERED, ShipmentStatus.CANCELLED))
+        .exclude(order__status=OrderStatus.CANCELLED)
+        .with_her_totals()
+        .prefetch_related("order__sources__source_type")
+    )
+    parcels, amount = 0, 0
+    for shipment in shipments:
+        holder = collected_by(payment_method_code(shipment.order, list(shipment.order.sources.all())))
+        if holder != CollectedBy.MARKETPLACE:
+            continue
+        planned = parcel_entries(
+            goods=int(shipment.her_total), fee=int(shipment.shipping_charge), seller=seller, holder=holder
+        )
+        parcels, amount = parcels + 1, amount + net(planned)
+    return OnTheWay(parcels, amount)
+
+
+def percent(rate):
+    """0.005 as "0,5 %" (in the active language's way of writing numbers)."""
+    value = Decimal(rate) * 100
+    value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return _("%(rate)s %%") % {"rate": number_format(value, use_l10n=True)}
+
+
+def describe(entry):
+    """The entry in her words: "Đơn 100012 đã giao", "Thuế GTGT khấu trừ 1 %", "Hội chuyển khoản ngày 5/12"."""
+    number = entry.order.number if entry.order_id else ""
+    kind = entry.reverses.kind if entry.kind == EntryKind.REVERSAL and entry.reverses_id else entry.kind
+    if entry.kind == EntryKind.REVERSAL:
+        what = _describe(kind, entry, number)
+        return _("Refunded to the buyer: %(what)s") % {"what": what}
+    if entry.kind == EntryKind.PAYOUT:
+        return _("Paid to you by the Union on %(date)s") % {"date": date_format(entry.created_at, "j/n")}
+    if entry.kind == EntryKind.CORRECTION:
+        return _("Correction by the Union: %(reason)s") % {"reason": entry.reason}
+    return _describe(kind, entry, number)
+
+
+def _describe(kind, entry, number):
+    if kind == EntryKind.SALE:
+        if entry.collected_by == CollectedBy.SELLER:
+            return _("Order %(number)s delivered (cash you collected)") % {"number": number}
+        return _("Order %(number)s delivered") % {"number": number}
+    if kind == EntryKind.SHIPPING_FEE:
+        return _("Shipping fee of order %(number)s") % {"number": number}
+    if kind == EntryKind.COMMISSION:
+        return _("Commission %(rate)s, order %(number)s") % {"rate": percent(entry.rate), "number": number}
+    if kind == EntryKind.VAT_WITHHELD:
+        return _("VAT withheld %(rate)s, order %(number)s") % {"rate": percent(entry.rate), "number": number}
+    if kind == EntryKind.PIT_WITHHELD:
+        return _("Income tax withheld %(rate)s, order %(number)s") % {"rate": percent(entry.rate), "number": number}
+    return str(EntryKind(kind).label)
+
+
+def statement(seller, limit=None):
+    """Her entries, newest first, each with `description`; one query."""
+    entries = Entry.objects.filter(seller=seller).select_related("order", "reverses").order_by("-created_at", "-pk")
+    entries = list(entries[:limit] if limit else entries)
+    for entry in entries:
+        entry.description = describe(entry)
+    return entries
+
+
+def rates():
+    """The rates every statement shows: the commission, and the withholding for household sellers."""
+    return {
+        "commission": percent(settings.MARKETPLACE_COMMISSION_RATE),
+        "vat": percent(settings.TAX_WITHHOLDING_VAT_RATE),
+        "pit": percent(settings.TAX_WITHHOLDING_PIT_RATE),
+        "withholding": percent(settings.TAX_WITHHOLDING_VAT_RATE + settings.TAX_WITHHOLDING_PIT_RATE),
+    }
