@@ -16,6 +16,12 @@ def payment_instructions(order, method=None):
 
 
 @register.filter
+def cash_parcels(shipments):
+    """The shipments whose carrier collects cash from the buyer (`amounts` of orders.tracking.buyer_shipments)."""
+    return [shipment for shipment in shipments if shipment.amounts.to_collect]
+
+
+@register.filter
 def png_data_uri(png_bytes):
     """PNG bytes as a data: URI, so a buyer on her phone can save the QR code for her banking app."""
     return "data:image/png;base64," + base64.b64encode(png_bytes).decode("ascii")

@@ -3,6 +3,7 @@ from decimal import Decimal
 import pytest
 
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, place_order
+from tests.parcels import charge_fees
 
 
 @pytest.fixture
@@ -15,9 +16,6 @@ def hat_de(db):
 
 @pytest.fixture
 def order(customer, product, hat_de):
-    """Two black grass jellies (250.000 ₫) and a bag of chestnuts (180.000 ₫): two sellers, two parcels."""
-    order = place_order(customer, (product, 2), hat_de)
-    for shipment, fee in zip(order.shipments.order_by("pk"), (Decimal("30000"), Decimal("45000")), strict=True):
-        shipment.shipping_charge = fee
-        shipment.save(update_fields=["shipping_charge"])
-    return order
+    """Two black grass jellies (250.000 ₫) and a bag of chestnuts (180.000 ₫): two sellers, two parcels,
+    sent for 30.000 ₫ and 45.000 ₫; 505.000 ₫ in all."""
+    return charge_fees(place_order(customer, (product, 2), hat_de), 30000, 45000)

@@ -61,7 +61,14 @@ def test_order_page_shows_each_sellers_parcel_with_her_lines_fee_and_progress(si
     assert "VTP0912345678" in nuts
     text = text_of(response)
     assert "Being prepared" in text  # the order's own status (orders.status.OrderStatus)
-    assert "Cash on delivery: have 470.000\xa0₫ ready." in text
+    # and, each parcel coming with its own carrier, what to pay each: her lines and her fee
+    cash = words(soup_of(response).select_one(".payment-box"))
+    assert "you pay each delivery person for that parcel only" in cash
+    assert "Pay the delivery person of Hợp tác xã Thạch đen Phục Hòa: 280.000\xa0₫" in cash
+    assert "Pay the delivery person of Cơ sở Hạt dẻ Đàm Thủy: 225.000\xa0₫" in cash
+    assert "505.000" not in cash
+    assert "Pay the delivery person 280.000\xa0₫" in jelly
+    assert "Pay the delivery person 225.000\xa0₫" in nuts
     assert "Phường Thục Phán" in text
 
 
@@ -70,7 +77,10 @@ def test_order_page_speaks_vietnamese(signed_in, order):
 
     text = text_of(response)
     assert f"Đơn hàng #{order.number}" in text
-    assert "Thanh toán khi nhận hàng: chuẩn bị 470.000\xa0₫" in text
+    cash = words(soup_of(response).select_one(".payment-box"))
+    assert "Thanh toán khi nhận hàng" in cash
+    assert "280.000\xa0₫" in cash
+    assert "225.000\xa0₫" in cash
     assert "Phí vận chuyển" in text
 
 
@@ -97,7 +107,7 @@ def test_order_page_of_a_transfer_shows_the_vietqr_code_and_the_same_details_as_
     details = words(box)
     assert "8300205000000" in details
     assert "HOI LHPN TINH CAO BANG" in details
-    assert "470.000\xa0₫" in details
+    assert "505.000\xa0₫" in details
     assert f"CHOOCOP {order.number}" in details
     assert "goes to the sellers when the Union receives the money" in details
     # Until it is paid, the parcels wait for the money, not for the sellers
@@ -132,7 +142,7 @@ def test_order_history_lists_each_order_with_its_status_and_parcels(signed_in, c
     assert f"#{order.number}" in oldest
     assert "2 parcels · 3 items" in oldest
     assert "Placed" in oldest
-    assert "470.000\xa0₫" in oldest
+    assert "505.000\xa0₫" in oldest
 
 
 def test_order_history_costs_the_same_queries_for_many_orders(

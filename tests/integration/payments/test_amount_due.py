@@ -78,8 +78,10 @@ def test_after_a_seller_cancels_some_lines_the_buyer_has_less_cash_ready(client,
     client.force_login(customer)
     response = open_page(client, order_url(order), ENGLISH)
 
-    # Then she is asked for the rest only, and the totals say why
-    assert "Cash on delivery: have 284.000\xa0₫ ready." in text_of(response)
+    # Then she is asked for the rest only, each carrier for its own parcel, and the totals say why
+    cash = words(soup_of(response).select_one(".payment-box"))
+    assert "Pay the delivery person of Hợp tác xã Thạch đen Phục Hòa: 86.000\xa0₫" in cash  # noodles + 26.000
+    assert "Pay the delivery person of Cơ sở Hạt dẻ Đàm Thủy: 198.000\xa0₫" in cash
     totals = soup_of(response).select_one(".order-totals")
     assert "Order total 534.000\xa0₫ Cancelled −250.000\xa0₫ Total after cancellation 284.000\xa0₫" in words(totals)
     assert totals.select_one("del").get_text() == "534.000\xa0₫"
@@ -94,7 +96,10 @@ def test_a_parcel_cancelled_entirely_takes_its_shipping_fee_off_too(client, cust
 
     client.force_login(customer)
     text = text_of(open_page(client, order_url(order), ENGLISH))
-    assert "Cash on delivery: have 336.000\xa0₫ ready." in text  # 534.000 − 180.000 − 18.000
+    # One parcel is left to pay for: 534.000 − 180.000 − 18.000
+    assert "Pay the delivery person of Hợp tác xã Thạch đen Phục Hòa: 336.000\xa0₫" in text
+    assert "Pay the delivery person of Cơ sở Hạt dẻ Đàm Thủy" not in text
+    assert "you pay each delivery person" not in text
     assert "Cancelled −198.000\xa0₫" in text
     assert amount_due(order) == Decimal("336000.00")
 
@@ -108,7 +113,10 @@ def test_an_order_nothing_was_cancelled_of_shows_its_total_alone(client, custome
     totals = words(soup_of(response).select_one(".order-totals"))
     assert "Order total 534.000\xa0₫" in totals
     assert "Cancelled" not in totals
-    assert "Cash on delivery: have 534.000\xa0₫ ready." in text_of(response)
+    cash = words(soup_of(response).select_one(".payment-box"))
+    assert "Pay the delivery person of Hợp tác xã Thạch đen Phục Hòa: 336.000\xa0₫" in cash
+    assert "Pay the delivery person of Cơ sở Hạt dẻ Đàm Thủy: 198.000\xa0₫" in cash
+    assert "534.000" not in cash
 
 
 def test_a_transfer_awaited_asks_for_what_is_due_in_its_qr_code(customer, purchases, product):

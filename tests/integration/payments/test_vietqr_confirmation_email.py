@@ -12,16 +12,13 @@ from orders.status import OrderStatus
 from payments.methods import CARD, VIETQR
 from tests.factories import PartnerFactory, ProductFactory, place_order
 from tests.pages import ENGLISH
+from tests.parcels import charge_fees
 
 
 @pytest.fixture
 def two_sellers_order(customer, product):
     other = ProductFactory(title="Hạt dẻ Trùng Khánh", seller=PartnerFactory(name="Cơ sở Hạt dẻ Đàm Thủy"))
-    order = place_order(customer, (product, 2), other)
-    for shipment, fee in zip(order.shipments.order_by("pk"), (30000, 45000), strict=True):
-        shipment.shipping_charge = fee
-        shipment.save(update_fields=["shipping_charge"])
-    return order
+    return charge_fees(place_order(customer, (product, 2), other), 30000, 45000)
 
 
 def waiting_for(order, method_code):
@@ -54,7 +51,7 @@ def test_a_transfer_order_email_gives_the_bank_details_and_the_qr_code(
     assert "Bank: Agribank" in body
     assert "Account number: 8300205000000" in body
     assert "Account holder: HOI LHPN TINH CAO BANG" in body
-    assert "Amount (exactly): 415.000\xa0₫" in body
+    assert "Amount (exactly): 450.000\xa0₫" in body
     assert f"Transfer message: CHOOCOP {order.number}" in body
     assert "goes to the sellers when the Union receives the money" in body
     # The QR code is attached as a picture a banking app can open
@@ -77,10 +74,12 @@ def test_the_email_lists_each_sellers_parcel_with_her_fee_and_the_address(
     assert "Shipping fee: 30.000\xa0₫" in body
     assert "2. Cơ sở Hạt dẻ Đàm Thủy" in body
     assert "Shipping fee: 45.000\xa0₫" in body
-    assert "Order total: 415.000\xa0₫" in body
+    assert "Order total: 450.000\xa0₫" in body
     assert "Phường Thục Phán" in body
     assert "0912 345 678" in body
-    assert "Cash on delivery: have 415.000\xa0₫ ready." in body
+    assert "you pay each delivery person for that parcel only" in body
+    assert "Pay the delivery person of Hợp tác xã Thạch đen Phục Hòa: 280.000\xa0₫" in body  # 250.000 + 30.000
+    assert "Pay the delivery person of Cơ sở Hạt dẻ Đàm Thủy: 170.000\xa0₫" in body  # 125.000 + 45.000
     html = mail.outbox[0].alternatives[0][0]
     assert "Cơ sở Hạt dẻ Đàm Thủy" in html
 
@@ -90,7 +89,8 @@ def test_the_email_is_vietnamese_first(two_sellers_order, django_capture_on_comm
 
     email = mail.outbox[0]
     assert email.subject.startswith(f"Đơn hàng #{two_sellers_order.number}")
-    assert "Thanh toán khi nhận hàng: chuẩn bị 415.000\xa0₫" in email.body
+    assert "280.000\xa0₫" in email.body
+    assert "170.000\xa0₫" in email.body
 
 
 def test_a_card_order_is_confirmed_only_once_it_is_paid(two_sellers_order, django_capture_on_commit_callbacks):
@@ -104,7 +104,7 @@ def test_a_card_order_is_confirmed_only_once_it_is_paid(two_sellers_order, djang
     confirm(order, django_capture_on_commit_callbacks)  # again: it went out with the payment, and only then
 
     [email] = [message for message in mail.outbox if order.email in message.to]
-    assert "Đã thanh toán: 415.000\xa0₫" in email.body  # in the site's language: no one's request is active
+    assert "Đã thanh toán: 450.000\xa0₫" in email.body  # in the site's language: no one's request is active
     assert email.attachments == []
 
 

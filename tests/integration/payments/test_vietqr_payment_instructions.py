@@ -31,12 +31,16 @@ def waiting_order(customer, product):
     return order
 
 
-def test_cash_on_delivery_says_what_to_have_ready(customer, product):
+def test_cash_on_delivery_of_one_parcel_says_what_to_pay_its_delivery_person(customer, product):
     order = place_order(customer, (product, 2))
 
     html = box(order, method_of(COD))
 
-    assert 'Cash on delivery: have <strong class="order-money">272.000\xa0₫</strong> ready.' in html
+    assert (
+        'Pay the delivery person of Hợp tác xã Thạch đen Phục Hòa: <strong class="order-money">272.000\xa0₫</strong>'
+        in html
+    )
+    assert "each delivery person" not in html
 
 
 def test_a_transfer_shows_the_qr_code_and_the_details_as_text(waiting_order):
