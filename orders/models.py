@@ -107,6 +107,9 @@ class Shipment(models.Model):
     shipped_at = models.DateTimeField(_("Shipped at"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("Delivered at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("Cancelled at"), null=True, blank=True)
+    # A delivered parcel whose money went back to its buyer (orders/returning.py): sent back, or never right.
+    refunded_at = models.DateTimeField(_("Refunded at"), null=True, blank=True)
+    refund_reason = models.TextField(_("Why it was refunded"), blank=True)
 
     objects = ShipmentQuerySet.as_manager()
 
@@ -152,6 +155,10 @@ class Shipment(models.Model):
     @property
     def is_cancelled(self):
         return self.status == self.Status.CANCELLED
+
+    @property
+    def is_refunded(self):
+        return self.refunded_at is not None
 
     @property
     def has_left(self):

@@ -13,6 +13,9 @@ from oscar.apps.order.exceptions import InvalidOrderStatus
 
 from dashboard.acting import ActingNeedsPermissionMixin
 from orders.cancelling import can_be_cancelled_by_staff
+from orders.refusals import Refused
+from orders.returning import parcel_refund, refund_delivered_shipment
+from orders.status import ShipmentStatus
 from payments.instructions import payment_of
 
 ACTING_PERMISSION = "order.change_order"
@@ -30,13 +33,29 @@ class OrderDetailView(ActingNeedsPermissionMixin, views.OrderDetailView):
     """Oscar's order page; staff who may change orders can write notes and cancel the whole order."""
 
     acting_permission = ACTING_PERMISSION
-    order_actions = ("save_note", "delete_note", "change_order_status")
+    order_actions = ("save_note", "delete_note", "change_order_status", "refund_parcel")
     line_actions = ()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_cancel"] = can_be_cancelled_by_staff(self.object)
+        delivered = self.object.shipments.filter(status=ShipmentStatus.DELIVERED).select_related("seller")
+        context["delivered_parcels"] = [(shipment, parcel_refund(shipment)) for shipment in delivered.order_by("pk")]
         return context
+
+    def refund_parcel(self, request, order):
+        """A delivered parcel's money goes back to its buyer, with a reason; the seller's ledger follows."""
+        shipment = order.shipments.filter(pk=request.POST.get("shipment_id")).first()
+        if shipment is None:
+            return self.reload_page(error=_("This parcel is not part of the order."))
+        try:
+            refund_delivered_shipment(shipment, reason=request.POST.get("refund_reason", "")[:500], by=request.user)
+        except Refused as refused:
+            return self.reload_page(error=refused.message)
+        messages.success(
+            request, _("%(seller)s's parcel is refunded; her balance is corrected.") % {"seller": shipment.seller.name}
+        )
+        return self.reload_page()
 
     def change_order_status(self, request, order):
         """Overrides Oscar's: the move goes through the event handler, which cancels or says why it cannot."""

@@ -71,7 +71,8 @@ def test_cash_her_carrier_handed_her_is_recorded_but_owes_her_nothing(household)
     product = ProductFactory(seller=household, stockrecords__price=Decimal("125000"))
     deliver(shipment_of(cash_order(None, product), household))
     sale = Entry.objects.get(seller=household, kind=EntryKind.SALE)
-    assert sale.amount == 125000 and sale.collected_by == CollectedBy.SELLER
+    assert sale.amount == 125000
+    assert sale.collected_by == CollectedBy.SELLER
     assert not Entry.objects.filter(seller=household, kind__in=[EntryKind.VAT_WITHHELD, EntryKind.PIT_WITHHELD])
     assert balance(household) == 0
 
