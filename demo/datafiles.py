@@ -19,7 +19,9 @@ import yaml
 from django.conf import settings
 from oscar.core.loading import get_model
 
+from vietnam.banks import find_bank
 from vietnam.geography import home_wards
+from vietnam.taxcodes import normalise_tax_code
 
 DATA = Path(__file__).resolve().parent / "data"
 PICTURES = DATA / "pictures"
@@ -33,6 +35,7 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ACCOUNT_ROLES = ("customer", "editor", "officer", "operator")
 # How far the seller of an order's first line takes her shipment (demo/orders.py has the steps).
 ORDER_STEPS = ("new", "accepted", "shipped", "delivered")
+PAID_BY = ("cod", "vietqr")
 
 
 class DemoDataError(ValueError):
@@ -101,6 +104,11 @@ class Seller:
     photo: str  # under demo/data/pictures/
     story: str
     products: tuple[Product, ...]
+    # Where the Union pays her (a bank of vietnam/banks.py, by its short name) and her tax code: private.
+    bank: str = ""
+    bank_account_number: str = ""
+    bank_account_holder: str = ""
+    tax_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -220,6 +228,7 @@ class Order:
     days_ago: int
     step: str
     lines: tuple[OrderLine, ...]
+    paid_by: str = "cod"  # cod, or vietqr for a transfer the Union has received
 
 
 @dataclass(frozen=True)
@@ -401,6 +410,8 @@ def check_sellers(demo, files):
             f"(MARKETPLACE_PROVINCE_CODE={settings.MARKETPLACE_PROVINCE_CODE})",
         )
         files.check_picture(seller.photo, f"{where}.photo")
+        check(not seller.bank or find_bank(seller.bank), f"{where}.bank: {seller.bank!r} is not in vietnam/banks.py")
+        check(seller.tax_code == normalise_tax_code(seller.tax_code), f"{where}.tax_code: digits, as on her papers")
         check(seller.products, f"{where}.products: a seller has at least one product")
         for product in seller.products:
             at = f"{where}.products[{product.sku}]"
@@ -447,6 +458,7 @@ def check_orders(demo, skus, file):
         where = f"{file}: orders[#{number}]"
         check(order.step in ORDER_STEPS, f"{where}.step: {order.step!r} is not one of {', '.join(ORDER_STEPS)}")
         check(order.lines, f"{where}.lines: an order has at least one line")
+        check(order.paid_by in PAID_BY, f"{where}.paid_by: {order.paid_by!r} is not one of {', '.join(PAID_BY)}")
         for line in order.lines:
             check(line.sku in skus, f"{where}.lines[{line.sku}]: no such product in sellers.yaml")
             check(line.quantity > 0, f"{where}.lines[{line.sku}].quantity: at least 1")

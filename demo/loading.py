@@ -25,6 +25,7 @@ from wagtail.utils.file import hash_filelike
 from catalog.images import prepare_product_photo
 from cms.models import HomePage, StandardPage, StoryIndexPage, StoryPage
 from sellers.onboarding import SELLER_GROUP
+from vietnam.banks import find_bank
 from vietnam.phones import normalise_phone
 from vietnam.text import slugify
 
@@ -120,6 +121,12 @@ def load_sellers(sellers, report: Report):
                 status=Partner.Status.APPROVED,
                 approved_at=timezone.now(),
             )
+        if seller.bank and not partner.bank_bin:
+            partner.bank_bin = find_bank(seller.bank).bin
+            partner.bank_account_number = seller.bank_account_number
+            partner.bank_account_holder = seller.bank_account_holder
+            partner.tax_code = seller.tax_code
+            partner.save()
         if not partner.photo:
             partner.photo.save(Path(seller.photo).name, ContentFile(read_picture(seller.photo)), save=True)
         partners[seller.slug] = partner

@@ -2,7 +2,8 @@
 
 They are placed as checkout places them (Oscar's OrderCreator: stock allocated, an order
 number) and split by seller, so the seller portal opens on real work: new orders to accept,
-one to send, one sent, one delivered. Which orders, and where they go, is demo/data/orders.yaml.
+one to send, one sent, two delivered (one paid by transfer, so her
+"Tiền của tôi" shows a credit). Which orders, and where they go, is demo/data/orders.yaml.
 """
 
 from datetime import timedelta
@@ -15,9 +16,9 @@ from oscar.apps.order.utils import OrderCreator, OrderNumberGenerator
 from oscar.core.loading import get_class, get_model
 
 from orders.fulfilment import accept_shipment, deliver_shipment, pack_shipment, ship_shipment
-from orders.paying import payment_source
+from orders.paying import mark_order_paid, payment_source
 from orders.placing import split_order_by_seller
-from payments.methods import COD
+from payments.methods import COD, VIETQR
 from shipping.repository import Repository
 
 Basket = get_model("basket", "Basket")
@@ -46,6 +47,13 @@ def load_orders(customer, spec, report):
     for number, wanted in enumerate(spec.orders, 1):
         lines = [(Product.objects.get(upc=line.sku), line.quantity) for line in wanted.lines]
         order = place_order(customer, lines, spec.deliver_to, timezone.now() - timedelta(days=wanted.days_ago, hours=2))
+        if wanted.paid_by == VIETQR:
+            # The Union has received the transfer (the order was placed as released to its sellers, so none is
+            # emailed): a delivered parcel of it is credited to its seller's ledger, less Decree 117's withholding.
+            payment_source(order, VIETQR)
+            mark_order_paid(order, amount=order.total_incl_tax, reference="FT-DEMO", method_code=VIETQR)
+        else:
+            payment_source(order, COD)
         first_seller = lines[0][0].seller
         for move in steps[wanted.step]:
             move(order.shipments.get(seller=first_seller))
@@ -81,5 +89,4 @@ def place_order(customer, lines, deliver_to, placed):
     )
     basket.submit()
     split_order_by_seller(order)
-    payment_source(order, COD)
     return order

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from .amounts import parcel_amounts
 from .locking import lock_shipment
 from .notes import note_on_order
 from .paying import ask_for_refund
@@ -23,9 +24,8 @@ from .status import ShipmentStatus
 
 
 def parcel_refund(shipment):
-    """What goes back for a delivered parcel: its seller's lines not cancelled, and her fee."""
-    lines = sum((line.line_price_incl_tax for line in shipment.live_lines), Decimal(0))
-    return lines + shipment.shipping_charge
+    """What goes back for a delivered parcel: what its buyer owed for it, her lines not cancelled and her fee."""
+    return Decimal(parcel_amounts(shipment).due)
 
 
 def refund_delivered_shipment(shipment, *, reason, by=None):
