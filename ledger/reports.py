@@ -9,7 +9,7 @@ One query, grouped in the database.
 import datetime
 from typing import NamedTuple
 
-from django.db.models import Case, Count, F, Q, Sum, When
+from django.db.models import BigIntegerField, Case, Count, F, Q, Sum, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -17,6 +17,7 @@ from oscar.core.loading import get_model
 from .models import WITHHOLDING_KINDS, Entry, EntryKind
 
 Partner = get_model("partner", "Partner")
+MONEY = BigIntegerField()
 
 
 class SellerWithholding(NamedTuple):
@@ -75,14 +76,15 @@ def monthly_withholding(year, month):
         entries.annotate(tax_kind=tax_kind)
         .values("seller_id")
         .annotate(
-            vat=Coalesce(-Sum("amount", filter=Q(tax_kind=EntryKind.VAT_WITHHELD)), 0),
-            pit=Coalesce(-Sum("amount", filter=Q(tax_kind=EntryKind.PIT_WITHHELD)), 0),
+            vat=Coalesce(-Sum("amount", filter=Q(tax_kind=EntryKind.VAT_WITHHELD)), 0, output_field=MONEY),
+            pit=Coalesce(-Sum("amount", filter=Q(tax_kind=EntryKind.PIT_WITHHELD)), 0, output_field=MONEY),
             revenue=Coalesce(
                 Sum(
-                    Case(When(reversal, then=-F("base")), default=F("base")),
+                    Case(When(reversal, then=-F("base")), default=F("base"), output_field=MONEY),
                     filter=Q(tax_kind=EntryKind.VAT_WITHHELD),
                 ),
                 0,
+                output_field=MONEY,
             ),
             parcels=Count("shipment", distinct=True, filter=~reversal),
         )
