@@ -63,7 +63,7 @@ def test_order_page_shows_each_sellers_parcel_with_her_lines_fee_and_progress(si
     assert "Being prepared" in text  # the order's own status (orders.status.OrderStatus)
     # and, each parcel coming with its own carrier, what to pay each: her lines and her fee
     cash = words(soup_of(response).select_one(".payment-box"))
-    assert "you pay each delivery person for that parcel only" in cash
+    assert "pay each delivery person for that parcel only" in cash
     assert "Pay the delivery person of Hợp tác xã Thạch đen Phục Hòa: 280.000\xa0₫" in cash
     assert "Pay the delivery person of Cơ sở Hạt dẻ Đàm Thủy: 225.000\xa0₫" in cash
     assert "505.000" not in cash

@@ -77,7 +77,7 @@ def test_the_email_lists_each_sellers_parcel_with_her_fee_and_the_address(
     assert "Order total: 450.000\xa0₫" in body
     assert "Phường Thục Phán" in body
     assert "0912 345 678" in body
-    assert "you pay each delivery person for that parcel only" in body
+    assert "pay each delivery person for that parcel only" in body
     assert "Pay the delivery person of Hợp tác xã Thạch đen Phục Hòa: 280.000\xa0₫" in body  # 250.000 + 30.000
     assert "Pay the delivery person of Cơ sở Hạt dẻ Đàm Thủy: 170.000\xa0₫" in body  # 125.000 + 45.000
     html = mail.outbox[0].alternatives[0][0]
