@@ -22,6 +22,7 @@ from oscar.core.loading import get_class, get_model
 
 from vietnam.links import absolute_url
 
+from .amounts import parcel_amounts
 from .payment_methods import PaymentMethodCode, payment_method_code
 from .signals import confirmation_attachments
 from .status import OrderStatus
@@ -114,7 +115,8 @@ def notify_sellers_of_order(order):
 
 @task
 def email_seller_about_order(shipment_id, language):
-    """Tell a seller of a new order: only her lines, her total, and the link to it in her portal.
+    """Tell a seller of a new order: only her lines, her fee, how the buyer pays and, for cash, what
+    to collect, and the link to it in her portal.
 
     Returns how many emails went out.
     """
@@ -124,12 +126,15 @@ def email_seller_about_order(shipment_id, language):
     recipients = shipment.seller.email_addresses()
     if not recipients:
         return 0
+    amounts = parcel_amounts(shipment)
     with translation.override(language):
         context = {
             "shipment": shipment,
             "order": shipment.order,
             "seller": shipment.seller,
             "lines": list(shipment.live_lines.order_by("pk")),
+            "amounts": amounts,
+            "payment_method": PaymentMethodCode(amounts.method_code).label,
             "url": absolute_url(shipment.get_absolute_url()),
             "site_name": settings.SITE_NAME,
         }

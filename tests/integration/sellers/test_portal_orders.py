@@ -81,11 +81,11 @@ def test_her_list_shows_only_her_shipments_with_only_her_totals(portal, order, c
     # When she opens her orders
     response = portal.get(ORDERS)
 
-    # Then she sees her shipment with her two items and her total, nothing of the other seller's
+    # Then she sees her shipment with what to collect, her two jellies and her fee, nothing of the other seller's
     assert response.status_code == 200
     assert order_numbers_listed(response) == [order.number]
     row = soup_of(response).select_one(".order-rows li").get_text(" ")
-    assert "250.000" in row
+    assert "272.000\xa0₫" in row  # to collect: 250.000 and her fee of 22.000
     assert "430.000" not in row
     assert "180.000" not in row
     assert only_theirs.number not in text_of(response)
@@ -317,8 +317,8 @@ def test_cancelling_some_lines_puts_their_stock_back_on_sale_and_tells_the_buyer
     assert "Thạch đen Cao Bằng" in cancelled_part
     assert "Hạt dẻ Trùng Khánh" not in email.body
 
-    # And her list and page show her new total
-    assert "60.000" in soup_of(portal.get(ORDERS)).select_one(".order-rows li").get_text()
+    # And her list and page show her new total: the noodles and her fee
+    assert "86.000\xa0₫" in soup_of(portal.get(ORDERS)).select_one(".order-rows li").get_text()
     assert soup_of(portal.get(shipment.get_absolute_url())).select_one(".lines del").get_text() == "Thạch đen Cao Bằng"
 
 
