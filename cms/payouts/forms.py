@@ -58,6 +58,7 @@ class CorrectionForm(forms.Form):
         label=_("Amount (₫)"),
         max_length=20,
         help_text=_("Whole đồng: 50.000 adds to her balance, −50.000 takes away."),
+        error_messages={"required": _("Write a whole number of đồng, such as 50.000 or −50.000.")},
         widget=forms.TextInput(attrs={"inputmode": "text", "autocomplete": "off"}),
     )
     reason = forms.CharField(
@@ -65,6 +66,7 @@ class CorrectionForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("She reads it in her statement."),
+        error_messages={"required": _("Say why this correction is made.")},
     )
 
     def clean_amount(self):
@@ -78,12 +80,6 @@ class CorrectionForm(forms.Form):
         if amount > 10**11:
             raise forms.ValidationError(_("That is more than any seller's balance: check the amount."))
         return -amount if match.group(1) in ("-", "−") else amount
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise forms.ValidationError(_("Say why this correction is made."))
-        return reason
 
 
 def recent_months(today=None, count=25):
