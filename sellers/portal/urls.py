@@ -6,7 +6,7 @@ shipment_pk): the isolation test finds another seller's object for each name.
 
 from django.urls import include, path
 
-from . import orders, products, views
+from . import money, orders, products, views
 
 app_name = "seller-portal"
 urlpatterns = [
@@ -14,4 +14,5 @@ urlpatterns = [
     path("ho-so/", views.ProfileView.as_view(), name="profile"),
     path("san-pham/", include(products.urlpatterns)),
     path("don-hang/", include(orders.urlpatterns)),
+    path("tien/", include(money.urlpatterns)),
 ]

@@ -1,0 +1,63 @@
+"""My money ("Tiền của tôi"): what the Union holds for her, what is on its way, each entry of her ledger
+in her words, and the payouts the Union has made her.
+
+Everything is read for `self.seller` only, through the ledger's own functions (ledger/balances.py).
+The page costs the same few queries for 3 entries or 3000: the newest ENTRIES_PER_PAGE, then older pages.
+"""
+
+from django.urls import path
+from django.views.generic import ListView
+
+from ledger.balances import balance, describe, on_the_way, rates
+from ledger.crediting import withholds_tax
+from ledger.models import Entry, Payout
+
+from .access import SellerPortalMixin
+
+ENTRIES_PER_PAGE = 50
+PAYOUTS_SHOWN = 12
+
+
+class MoneyView(SellerPortalMixin, ListView):
+    """Her balance, what her parcels on the way will add, the rates, her entries newest first, her payouts."""
+
+    template_name = "sellers/portal/money.html"
+    context_object_name = "entries"
+    paginate_by = ENTRIES_PER_PAGE
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number out of range (an old link) shows the nearest page, not a 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_queryset(self):
+        # What `describe` reads (the order's number, the kind a reversal undoes) comes in the same query.
+        return (
+            Entry.objects.filter(seller=self.seller).select_related("order", "reverses").order_by("-created_at", "-pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for entry in context["entries"]:
+            entry.description = describe(entry)
+        first_page = context["page_obj"].number == 1
+        context.update(
+            balance=balance(self.seller),
+            rates=rates(),
+            withheld=withholds_tax(self.seller),
+            has_payout_account=self.seller.has_payout_account,
+            first_page=first_page,
+        )
+        if first_page:
+            context["on_the_way"] = on_the_way(self.seller)
+            context["payouts"] = list(self.my_payouts()[:PAYOUTS_SHOWN])
+        return context
+
+    def my_payouts(self):
+        return Payout.objects.filter(seller=self.seller).order_by("-pk")
+
+
+urlpatterns = [
+    path("", MoneyView.as_view(), name="money"),
+]
