@@ -1,14 +1,23 @@
-"""A seller can never see or change another seller's products, photos, stock, orders, lines or buyers.
+"""A seller can never see or change another seller's products, photos, stock, orders, lines, buyers or money;
+a visitor is sent to log in and a union officer is refused, at every URL of the portal.
 
 Every URL of the seller portal is found in the URLconf, not listed by hand: a new view is
 covered the day it is added, and a new kind of id in a URL fails here until it is mapped to
 another seller's object below.
 """
 
+import datetime
+from decimal import Decimal
+
 import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.urls import URLPattern, URLResolver, reverse
+from django.utils import timezone
 
 import sellers.portal.urls
+from ledger.models import Entry
+from ledger.payouts import mark_payout_paid, open_payout_run
 from tests.factories import (
     PartnerFactory,
     ProductFactory,
@@ -17,6 +26,7 @@ from tests.factories import (
     create_category,
     place_order,
 )
+from tests.integration.ledger.helpers import deliver, prepaid_order
 from tests.pages import text_of
 
 # What a URL's id names, and how to find Hoa's object of that kind (see `hoas_shop`).
@@ -65,7 +75,9 @@ URLS_WITHOUT_IDS = [name for name, kwargs in PORTAL_URLS if not kwargs]
 @pytest.fixture
 def hoas_shop(seller):
     """Hoa's shop: a product with a photo; an order shared with Mai (`seller`), and one of hers alone."""
-    hoa = PartnerFactory(name="Cơ sở Miến dong Hoa Thám")
+    hoa = PartnerFactory(
+        name="Cơ sở Miến dong Hoa Thám", bank_bin="970418", bank_account_number="8800123456", bank_account_holder="HOA"
+    )
     category = create_category("Đặc sản > Miến dong")
     product = ProductFactory(
         title="Miến dong Hoa Thám", seller=hoa, stockrecords__num_in_stock=10, categories=[category]
@@ -87,6 +99,47 @@ def hoas_shop(seller):
 
 
 @pytest.fixture
+def hoas_money(hoas_shop):
+    """Hoa's money: the order of hers alone delivered (cash), a transfer order delivered, and a payout made."""
+    hoa = hoas_shop["seller"]
+    deliver(hoas_shop["order"].shipments.get())
+    noodles = ProductFactory(title="Miến dong Hoa Thám loại 1", seller=hoa, stockrecords__price=Decimal("777000"))
+    paid = prepaid_order(UserFactory(first_name="Vi Thị", last_name="Thu"), noodles)
+    deliver(paid.shipments.get())
+    treasurer = UserFactory(is_staff=True)
+    today = timezone.localdate()
+    run = open_payout_run(period_start=today - datetime.timedelta(days=7), period_end=today, by=treasurer)
+    mark_payout_paid(run.payouts.get(seller=hoa), bank_reference="FT-HOA-777", by=treasurer)
+    assert Entry.objects.filter(seller=hoa).count() >= 5
+    return {**hoas_shop, "paid_order": paid}
+
+
+def url_of(name, kwargs, shop):
+    return reverse(f"seller-portal:{name}", kwargs={kwarg: OBJECT_OF_KWARG[kwarg](shop) for kwarg in kwargs})
+
+
+def assert_nothing_of_hoas_changed(shop, entries_before):
+    product, shipment = shop["product"], shop["shipment"]
+    product.refresh_from_db()
+    shipment.refresh_from_db()
+    assert product.title == "Miến dong Hoa Thám"
+    assert product.is_public
+    assert product.images.count() == 1
+    assert shipment.status == shipment.Status.NEW
+    assert shop["line"].__class__.objects.get(pk=shop["line"].pk).status == shop["line"].status
+    assert Entry.objects.filter(seller=shop["seller"]).count() == entries_before
+
+
+@pytest.fixture
+def officer(db):
+    """A union officer who may also pay sellers: staff who reads sellers, orders and payouts, and sells nothing."""
+    user = UserFactory(email="can.bo@example.vn", is_staff=True)
+    user.groups.add(Group.objects.get(name="Union officer"))
+    user.user_permissions.add(Permission.objects.get(codename="pay_sellers"))
+    return user
+
+
+@pytest.fixture
 def mai(client, seller_owner):
     """Mai (the `seller` fixture), another approved seller, logged in to her own portal."""
     client.force_login(seller_owner)
@@ -96,6 +149,7 @@ def mai(client, seller_owner):
 def test_the_portal_has_urls_with_ids_to_check():
     names = {name for name, _kwargs in URLS_WITH_IDS}
     assert {"product-edit", "order-detail"} <= names
+    assert "money" in URLS_WITHOUT_IDS
 
 
 @pytest.mark.parametrize(("name", "kwargs"), URLS_WITH_IDS, ids=[name for name, _ in URLS_WITH_IDS])
@@ -105,9 +159,10 @@ def test_seller_gets_not_found_for_another_sellers_object(mai, hoas_shop, name, 
     # Given the address of one of Hoa's things
     unknown = set(kwargs) - set(OBJECT_OF_KWARG)
     assert not unknown, f"{name} takes {unknown}: map it to another seller's object in OBJECT_OF_KWARG"
-    url = reverse(f"seller-portal:{name}", kwargs={kwarg: OBJECT_OF_KWARG[kwarg](hoas_shop) for kwarg in kwargs})
-    product, shipment = hoas_shop["product"], hoas_shop["shipment"]
+    url = url_of(name, kwargs, hoas_shop)
+    product = hoas_shop["product"]
     stock_before = product.stockrecords.values_list("num_in_stock", "num_allocated", "price").get()
+    entries_before = Entry.objects.filter(seller=hoas_shop["seller"]).count()
 
     # When Mai opens it, or sends a form to it
     response = mai.post(url, every_field(hoas_shop)) if method == "post" else mai.get(url)
@@ -115,27 +170,56 @@ def test_seller_gets_not_found_for_another_sellers_object(mai, hoas_shop, name, 
     # Then it is not found, and nothing of Hoa's changed
     assert response.status_code == 404, f"{method.upper()} {url} answered {response.status_code}"
     assert "Hoa Thám" not in response.content.decode()
-    product.refresh_from_db()
-    shipment.refresh_from_db()
-    assert product.title == "Miến dong Hoa Thám"
-    assert product.is_public
-    assert product.images.count() == 1
+    assert_nothing_of_hoas_changed(hoas_shop, entries_before)
     assert product.stockrecords.values_list("num_in_stock", "num_allocated", "price").get() == stock_before
-    assert shipment.status == shipment.Status.NEW
-    assert hoas_shop["line"].__class__.objects.get(pk=hoas_shop["line"].pk).status == hoas_shop["line"].status
 
 
 @pytest.mark.parametrize("name", URLS_WITHOUT_IDS)
 @pytest.mark.django_db
-def test_seller_pages_show_nothing_of_another_sellers_shop(mai, hoas_shop, name):
+def test_seller_pages_show_nothing_of_another_sellers_shop(mai, hoas_money, name):
     for query in ("", "?status=all", "?status=shipped", "?status=cancelled"):
         response = mai.get(reverse(f"seller-portal:{name}") + query)
 
         assert response.status_code == 200
         page = text_of(response)
         assert "Hoa Thám" not in page
-        assert hoas_shop["order"].number not in page
+        assert hoas_money["order"].number not in page
+        assert hoas_money["paid_order"].number not in page
+        assert "777.000" not in page  # her transfer order, and what it made hers
+        assert "FT-HOA-777" not in page  # the reference of her payout
         assert "Thu" not in page  # the buyer of Hoa's own order
+
+
+@pytest.mark.parametrize(("name", "kwargs"), PORTAL_URLS, ids=[name for name, _ in PORTAL_URLS])
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.django_db
+def test_a_visitor_is_sent_to_log_in_from_every_portal_url(client, hoas_shop, name, kwargs, method):
+    url = url_of(name, kwargs, hoas_shop)
+    entries_before = Entry.objects.filter(seller=hoas_shop["seller"]).count()
+
+    response = client.post(url, every_field(hoas_shop)) if method == "post" else client.get(url)
+
+    assert response.status_code == 302, f"{method.upper()} {url} answered {response.status_code}"
+    assert response["Location"].startswith(f"{settings.LOGIN_URL}?next=")
+    assert_nothing_of_hoas_changed(hoas_shop, entries_before)
+
+
+@pytest.mark.parametrize(("name", "kwargs"), PORTAL_URLS, ids=[name for name, _ in PORTAL_URLS])
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.django_db
+def test_a_union_officer_is_refused_every_portal_url(client, officer, hoas_shop, name, kwargs, method):
+    # Given a union officer, who may read sellers and pay them, but sells nothing herself
+    client.force_login(officer)
+    url = url_of(name, kwargs, hoas_shop)
+    entries_before = Entry.objects.filter(seller=hoas_shop["seller"]).count()
+
+    # When she opens a portal page or sends a form to it
+    response = client.post(url, every_field(hoas_shop)) if method == "post" else client.get(url)
+
+    # Then she is told the portal is for sellers, and sees and changes nothing of Hoa's
+    assert response.status_code == 403, f"{method.upper()} {url} answered {response.status_code}"
+    assert "Hoa Thám" not in response.content.decode()
+    assert_nothing_of_hoas_changed(hoas_shop, entries_before)
 
 
 @pytest.mark.django_db
