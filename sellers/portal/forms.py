@@ -4,7 +4,9 @@ from oscar.core.loading import get_model
 
 from catalog.images import ProductPhotoField
 from users.forms import PHONE_INPUT
+from vietnam.banks import bank_choices
 from vietnam.phones import format_phone, normalise_phone
+from vietnam.taxcodes import normalise_tax_code
 
 Partner = get_model("partner", "Partner")
 
@@ -14,13 +16,22 @@ class ProfileForm(forms.ModelForm):
 
     # Her photo gets the product photos' checks: upright, at most 2000 px, no GPS position.
     photo = ProductPhotoField(label=_("Your photo"), required=False)
+    # Longer than the model's 16, so "0101.234.567-001" typed with dots still arrives and is tidied;
+    # the model's own checks then run on the tidied code.
+    tax_code = forms.CharField(
+        label=Partner._meta.get_field("tax_code").verbose_name,
+        help_text=Partner._meta.get_field("tax_code").help_text,
+        required=False,
+        max_length=32,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
 
     class Meta:
         model = Partner
         fields = [
             "name", "owner_name", "story", "photo", "kind", "members",
             "phone", "zalo",
-            "bank_name", "bank_account_number", "bank_account_holder",
+            "bank_bin", "bank_account_number", "bank_account_holder", "tax_code",
             "ethnic_group", "show_ethnic_group",
         ]  # fmt: skip
         labels = {"name": _("Name of your business"), "owner_name": _("Your full name")}
@@ -35,12 +46,13 @@ class ProfileForm(forms.ModelForm):
             "members": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
             "phone": PHONE_INPUT,
             "zalo": PHONE_INPUT,
+            "bank_bin": forms.Select(choices=[("", _("Choose your bank")), *bank_choices()]),
             "bank_account_number": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         }
 
     PUBLIC = ("name", "owner_name", "story", "photo", "kind", "members")
     CONTACT = ("phone", "zalo")
-    PAYOUT = ("bank_name", "bank_account_number", "bank_account_holder")
+    PAYOUT = ("bank_bin", "bank_account_number", "bank_account_holder", "tax_code")
     PRIVATE = ("ethnic_group", "show_ethnic_group")
 
     def __init__(self, *args, **kwargs):
@@ -49,6 +61,11 @@ class ProfileForm(forms.ModelForm):
         self.fields["phone"].required = True
         for number in self.CONTACT:  # as she writes it: 0912 345 601, not +84912345601
             self.initial[number] = format_phone(self.initial.get(number)) or self.initial.get(number)
+        if self.instance.bank_name and not self.instance.bank_bin:
+            # A bank she typed before there was a list, which the list did not recognise.
+            self.fields["bank_bin"].help_text = _("You wrote “%(name)s”: choose your bank from the list.") % {
+                "name": self.instance.bank_name
+            }
 
     def sections(self):
         """The form's fields in the groups the page shows them: about her, contact, payouts, private."""
@@ -65,6 +82,9 @@ class ProfileForm(forms.ModelForm):
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data["phone"]) or self.cleaned_data["phone"]
+
+    def clean_tax_code(self):
+        return normalise_tax_code(self.cleaned_data["tax_code"])
 
     def clean_bank_account_number(self):
         number = "".join(self.cleaned_data["bank_account_number"].split())

@@ -19,9 +19,10 @@ def profile_data(seller, **changes):
         "members": seller.members or "",
         "phone": "0987 654 321",
         "zalo": "",
-        "bank_name": "",
+        "bank_bin": "",
         "bank_account_number": "",
         "bank_account_holder": "",
+        "tax_code": "",
         "ethnic_group": "",
     }
     return {**data, **changes}
@@ -47,21 +48,105 @@ def test_seller_tells_her_story_and_buyers_read_it_on_her_page(her_client, selle
 
 @pytest.mark.django_db
 def test_payout_details_are_saved_but_never_shown_to_buyers(her_client, seller):
+    # When she chooses her bank from the list and gives her account and her personal id, typed with spaces
     her_client.post(
         PROFILE,
         profile_data(
             seller,
-            bank_name="Agribank Cao Bằng",
+            bank_bin="970405",
             bank_account_number="8300 2050 12345",
             bank_account_holder="DAM THI MAI",
+            tax_code="004 185 012 345",
         ),
     )
 
+    # Then the Union can pay her, and buyers see none of it
     seller.refresh_from_db()
+    assert (seller.bank_bin, seller.bank_name) == ("970405", "Agribank")
     assert seller.bank_account_number == "8300205012345"
+    assert seller.tax_code == "004185012345"
+    assert seller.has_payout_account
     public_page = text_of(her_client.get(seller.get_absolute_url()))
     assert "8300205012345" not in public_page
     assert "Agribank" not in public_page
+    assert "004185012345" not in public_page
+
+
+@pytest.mark.django_db
+def test_her_bank_is_chosen_from_a_list_in_the_getting_paid_section(her_client, seller):
+    seller.bank_bin = "970418"
+    seller.save()
+
+    page = soup_of(open_page(her_client, PROFILE, ENGLISH))
+
+    select = page.select_one("select#id_bank_bin")
+    options = select.select("option")
+    assert (options[0]["value"], options[0].get_text()) == ("", "Choose your bank")
+    assert options[1].get_text().startswith("Agribank — ")
+    assert select.select_one("option[selected]")["value"] == "970418"
+    section = select.find_parent("section")
+    assert section.select_one("h2").get_text() == "Getting paid"
+    assert section.select_one("#id_tax_code") is not None
+    assert not page.select("[name=bank_name]")
+
+
+@pytest.mark.django_db
+def test_a_bank_she_typed_before_the_list_is_named_for_her_to_choose_again(her_client, seller):
+    seller.bank_name = "Quỹ tín dụng Hòa An"
+    seller.save()
+
+    page = soup_of(open_page(her_client, PROFILE, ENGLISH))
+
+    field = page.select_one("#id_bank_bin").find_parent(class_="field")
+    assert "You wrote “Quỹ tín dụng Hòa An”: choose your bank from the list." in field.get_text()
+
+
+@pytest.mark.django_db
+def test_a_bad_tax_code_is_explained_next_to_it_and_nothing_typed_is_lost(client, seller_owner, seller):
+    # Given her profile page in English
+    client.force_login(seller_owner)
+    open_page(client, PROFILE, ENGLISH)
+    story = "Tôi làm thạch đen từ lá sương sáo."
+
+    # When she gives her bank and account, and a tax code one digit short
+    response = client.post(
+        PROFILE,
+        profile_data(
+            seller,
+            story=story,
+            bank_bin="970405",
+            bank_account_number="8300205012345",
+            bank_account_holder="DAM THI MAI",
+            tax_code="00418501234",
+        ),
+    )
+
+    # Then the page says what a tax code looks like, next to it, and keeps all she typed
+    page = soup_of(response)
+    assert response.status_code == 200
+    field = page.select_one("#id_tax_code").find_parent(class_="field")
+    assert "a personal id on a citizen's card has 12" in field.get_text()
+    assert page.select_one("#id_tax_code")["value"] == "00418501234"
+    assert page.select_one("#id_bank_bin option[selected]")["value"] == "970405"
+    assert page.select_one("#id_bank_account_number")["value"] == "8300205012345"
+    assert page.select_one("#id_bank_account_holder")["value"] == "DAM THI MAI"
+    assert page.select_one("#id_story").get_text().strip() == story
+    seller.refresh_from_db()
+    assert (seller.tax_code, seller.bank_bin, seller.story) == ("", "", "")
+
+
+@pytest.mark.django_db
+def test_a_bank_not_on_the_list_is_refused(client, seller_owner, seller):
+    client.force_login(seller_owner)
+    open_page(client, PROFILE, ENGLISH)
+
+    response = client.post(PROFILE, profile_data(seller, bank_bin="999999"))
+
+    assert response.status_code == 200
+    field = soup_of(response).select_one("#id_bank_bin").find_parent(class_="field")
+    assert "Choose your bank from the list." in field.get_text()
+    seller.refresh_from_db()
+    assert seller.bank_bin == ""
 
 
 @pytest.mark.django_db
