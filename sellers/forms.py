@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from users.forms import PHONE_INPUT, clean_new_phone
 from vietnam.geography import home_wards
+from vietnam.taxcodes import normalise_tax_code, validate_tax_code
 
 
 class SellerApplicationForm(forms.Form):
@@ -20,6 +21,14 @@ class SellerApplicationForm(forms.Form):
     what_she_makes = forms.CharField(
         label=_("What do you make?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
+    # Optional: she may not have her papers at hand; she can add it in her profile later.
+    tax_code = forms.CharField(
+        label=_("Tax code or personal id"),
+        required=False,
+        max_length=32,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        help_text=_("The 12 digits on your citizen's card, or your tax code. You can also give it later."),
+    )
     password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
     password2 = forms.CharField(label=_("The same password again"), widget=forms.PasswordInput)
 
@@ -29,6 +38,11 @@ class SellerApplicationForm(forms.Form):
 
     def clean_phone(self):
         return clean_new_phone(self.cleaned_data["phone"])
+
+    def clean_tax_code(self):
+        tax_code = normalise_tax_code(self.cleaned_data["tax_code"])
+        validate_tax_code(tax_code)
+        return tax_code
 
     def clean(self):
         cleaned = super().clean()

@@ -19,8 +19,13 @@ SELLER_GROUP = "Seller"
 
 
 @transaction.atomic
-def apply_to_sell(*, name, owner_name, phone, commune_code, what_she_makes, password, email=None, registered_by=None):
-    """Record an application: an applied seller and her account, which cannot log in yet."""
+def apply_to_sell(
+    *, name, owner_name, phone, commune_code, what_she_makes, password, tax_code="", email=None, registered_by=None
+):
+    """Record an application: an applied seller and her account, which cannot log in yet.
+
+    Her tax code (or personal id), if she gave one, is kept with her business, private like her bank account.
+    """
     owner = get_user_model()(first_name=owner_name, phone=phone, email=email or None, is_active=False)
     owner.set_password(password)
     owner.save()
@@ -30,6 +35,7 @@ def apply_to_sell(*, name, owner_name, phone, commune_code, what_she_makes, pass
         phone=phone,
         commune_code=commune_code,
         what_she_makes=what_she_makes,
+        tax_code=tax_code,
         registered_by=registered_by if registered_by and registered_by.is_authenticated else None,
         status=Partner.Status.APPLIED,
     )

@@ -68,6 +68,7 @@ class SellerApplicationView(FormView):
             phone=data["phone"],
             commune_code=data["commune_code"],
             what_she_makes=data["what_she_makes"],
+            tax_code=data["tax_code"],
             password=data["password1"],
             registered_by=self.request.user if self.request.user.is_staff else None,
         )

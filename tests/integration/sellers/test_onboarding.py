@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 
 from tests.factories import UserFactory, ward_code
 from tests.integration.users.test_login import log_in
-from tests.pages import VIETNAMESE, open_page, soup_of, text_of
+from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
 
 SELLER_PASSWORD = "thach-den-phuc-hoa-9"
 
@@ -162,3 +162,42 @@ def test_two_editors_deciding_at_once_cannot_both_win(client, union_editor):
 
     seller.refresh_from_db()
     assert (seller.status, seller.rejection_reason) == ("approved", "")
+
+
+@pytest.mark.django_db
+def test_her_tax_code_given_when_she_applies_is_kept_private_with_her_business(client):
+    # When she applies with her personal id, typed with spaces as it is printed on her card
+    client.post("/sellers/dang-ky/", application(tax_code="004 185 012 345"))
+
+    # Then her business keeps it, tidied, for the Union's tax declarations
+    from sellers.models import Partner
+
+    assert Partner.objects.get(name="Cơ sở Thạch đen Phục Hòa").tax_code == "004185012345"
+
+
+@pytest.mark.django_db
+def test_an_application_without_a_tax_code_is_accepted(client):
+    client.post("/sellers/dang-ky/", application())
+
+    from sellers.models import Partner
+
+    assert Partner.objects.get(name="Cơ sở Thạch đen Phục Hòa").tax_code == ""
+
+
+@pytest.mark.django_db
+def test_a_bad_tax_code_in_an_application_is_explained_and_nothing_typed_is_lost(client):
+    open_page(client, "/sellers/dang-ky/", ENGLISH)
+
+    response = client.post("/sellers/dang-ky/", application(tax_code="0101234"))
+
+    page = soup_of(response)
+    assert response.status_code == 200
+    field = page.select_one("[name=tax_code]").find_parent(class_="form-group")
+    assert "A tax code has 10 digits" in field.get_text()
+    assert "(optional)" in field.select_one("label").get_text()
+    assert page.select_one("[name=tax_code]")["value"] == "0101234"
+    assert page.select_one("[name=name]")["value"] == "Cơ sở Thạch đen Phục Hòa"
+    assert page.select_one("[name=what_she_makes]").get_text(strip=True) == "Thạch đen phơi khô, bột thạch đen"
+    from sellers.models import Partner
+
+    assert not Partner.objects.filter(name="Cơ sở Thạch đen Phục Hòa").exists()
