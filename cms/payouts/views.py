@@ -401,6 +401,7 @@ class WithholdingView(MoneyView):
             report=report,
             rates=rates(),
             parcels=sum(row.parcels for row in report.rows),
+            missing_tax_codes=[row.seller.name for row in report.rows if not row.seller.tax_code],
             deadline=filing_deadline(report.year, report.month),
             month_value=f"{report.year:04d}-{report.month:02d}",
             export_url=reverse("payouts:withholding-export") + f"?month={report.year:04d}-{report.month:02d}",
