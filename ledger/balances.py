@@ -4,6 +4,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -65,7 +66,8 @@ def describe(entry):
         what = _describe(kind, entry, number)
         return _("Refunded to the buyer: %(what)s") % {"what": what}
     if entry.kind == EntryKind.PAYOUT:
-        return _("Paid to you by the Union on %(date)s") % {"date": date_format(entry.created_at, "j/n")}
+        day = date_format(timezone.localtime(entry.created_at), "j/n")  # her day, in Cao Bằng
+        return _("Paid to you by the Union on %(date)s") % {"date": day}
     if entry.kind == EntryKind.CORRECTION:
         return _("Correction by the Union: %(reason)s") % {"reason": entry.reason}
     return _describe(kind, entry, number)

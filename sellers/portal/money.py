@@ -8,9 +8,9 @@ The page costs the same few queries for 3 entries or 3000: the newest ENTRIES_PE
 from django.urls import path
 from django.views.generic import ListView
 
-from ledger.balances import balance, describe, on_the_way, rates
+from ledger.balances import balance, described, entries_of, on_the_way, rates
 from ledger.crediting import withholds_tax
-from ledger.models import Entry, Payout
+from ledger.models import Payout
 
 from .access import SellerPortalMixin
 
@@ -32,15 +32,11 @@ class MoneyView(SellerPortalMixin, ListView):
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_queryset(self):
-        # What `describe` reads (the order's number, the kind a reversal undoes) comes in the same query.
-        return (
-            Entry.objects.filter(seller=self.seller).select_related("order", "reverses").order_by("-created_at", "-pk")
-        )
+        return entries_of(self.seller)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        for entry in context["entries"]:
-            entry.description = describe(entry)
+        context["entries"] = described(context["entries"])
         first_page = context["page_obj"].number == 1
         context.update(
             balance=balance(self.seller),

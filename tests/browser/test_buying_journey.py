@@ -104,4 +104,8 @@ def test_guest_on_a_phone_buys_from_two_sellers_cash_on_delivery_and_sees_two_sh
     expect(shipments.filter(has_text="Hợp tác xã Thạch đen Phục Hòa")).to_contain_text("Thạch đen Cao Bằng")
     expect(shipments.filter(has_text="Cơ sở Hạt dẻ Đàm Thủy")).to_contain_text("Hạt dẻ Trùng Khánh")
     expect(phone.locator("main")).to_contain_text(re.compile("khi nhận hàng", re.IGNORECASE))
+    # and what to hand each seller's delivery person: her product and her fee, 150.000 + 32.000
+    for seller in ("Hợp tác xã Thạch đen Phục Hòa", "Cơ sở Hạt dẻ Đàm Thủy"):
+        expect(shipments.filter(has_text=seller)).to_contain_text(f"182.000{NBSP}₫")
+    expect(phone.locator("main")).not_to_contain_text(f"chuẩn bị 364.000{NBSP}₫")
     phone.screenshot(path=str(tmp_path / "confirmation-on-a-phone.png"), full_page=True)

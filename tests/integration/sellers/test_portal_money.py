@@ -262,10 +262,6 @@ def test_her_page_costs_the_same_queries_for_one_delivered_order_or_five(her_cli
     assert few <= 13  # the session, her account and business, the badge; balance, on the way, entries, payouts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ledger.balances.describe formats the payout's date in UTC; it should take timezone.localtime first",
-)
 @pytest.mark.django_db
 def test_a_transfer_just_after_midnight_in_cao_bang_reads_that_days_date(her_client, seller):
     # Given the Union's transfer entry written at 01:30 on 5 December, Cao Bằng's time (18:30 UTC the day before)
