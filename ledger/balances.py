@@ -89,13 +89,23 @@ def _describe(kind, entry, number):
     return str(EntryKind(kind).label)
 
 
-def statement(seller, limit=None):
-    """Her entries, newest first, each with `description`; one query."""
-    entries = Entry.objects.filter(seller=seller).select_related("order", "reverses").order_by("-created_at", "-pk")
-    entries = list(entries[:limit] if limit else entries)
+def entries_of(seller):
+    """Her entries, newest first, with what `describe` reads (the order's number, the kind a reversal undoes)."""
+    return Entry.objects.filter(seller=seller).select_related("order", "reverses").order_by("-created_at", "-pk")
+
+
+def described(entries):
+    """The entries (a page of entries_of, say), each with `description`, in one query."""
+    entries = list(entries)
     for entry in entries:
         entry.description = describe(entry)
     return entries
+
+
+def statement(seller, limit=None):
+    """Her entries, newest first (the newest `limit`), each with `description`; one query."""
+    entries = entries_of(seller)
+    return described(entries[:limit] if limit else entries)
 
 
 def rates():
