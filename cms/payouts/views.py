@@ -23,7 +23,7 @@ from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ledger.balances import balance, describe, on_the_way, rates
+from ledger.balances import balance, described, entries_of, on_the_way, rates
 from ledger.exports import payout_run_workbook, withholding_workbook
 from ledger.models import CollectedBy, Entry, Payout, PayoutRun, PayoutStatus
 from ledger.payouts import correct_balance, mark_payout_paid, open_payout_run, refresh_account
@@ -324,10 +324,9 @@ class SellerLedgerView(MoneyView):
 
     def get_context_data(self, form=None, **kwargs):
         seller = self.seller
-        entries = Entry.objects.filter(seller=seller).select_related("order", "reverses", "created_by", "payout")
-        page = Paginator(entries.order_by("-created_at", "-pk"), self.per_page).get_page(self.request.GET.get("p"))
-        for entry in page:
-            entry.description = describe(entry)
+        entries = entries_of(seller).select_related("created_by", "payout")
+        page = Paginator(entries, self.per_page).get_page(self.request.GET.get("p"))
+        page.object_list = described(page.object_list)
         payouts = seller.payouts.select_related("run").order_by("-run__opened_at", "-pk")[:12]
         if form is None and self.can_pay:
             form = CorrectionForm()
