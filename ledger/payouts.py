@@ -20,7 +20,7 @@ from .models import CollectedBy, Entry, EntryKind, Payout, PayoutRun, PayoutStat
 
 Partner = get_model("partner", "Partner")
 
-MEMO_SITE = "CHO OCOP CAO BANG"
+MEMO_SITE = "OCOP CAO BANG"  # the memo holds 25 characters: "TT000123 OCOP CAO BANG"
 
 
 def memo(payout):

@@ -258,7 +258,7 @@ def spoil(path, old, new):
         ("pages.yaml", "product: PDN-MIEN-500", "product: PDN-MIEN-5000", r"stories\[mua-dong-tren-gian-phoi-mien\]"),
         ("pages.yaml", "- heading: Từ củ dong", "- headline: Từ củ dong", r"body\[#1\]: unknown block 'headline'"),
         ("accounts.yaml", "role: officer", "role: oficer", r"accounts\[canbo@example\.com\]\.role"),
-        ("orders.yaml", "step: shipped", "step: sent", r"orders\.yaml: orders\[#2\]\.step"),
+        ("orders.yaml", "step: shipped", "step: sent", r"orders\.yaml: orders\[#3\]\.step"),
         ("home.yaml", "stories: 2", "stories: [2", r"home\.yaml: not valid YAML"),
     ],
 )
