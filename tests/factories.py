@@ -113,6 +113,15 @@ class OrderFactory(oscar_factories.OrderFactory):
         skip_postgeneration_save = True
 
 
+def union_staff(group, email):
+    """A member of the Women's Union's staff in `group` ("Union editor", "Union officer")."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(email=email, is_staff=True, first_name="Hoàng", last_name="Thị Thu")
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
 def create_category(breadcrumbs):
     """A category (and its parents) from "Parent > Child", saved as a proper tree."""
     return create_from_breadcrumbs(breadcrumbs)

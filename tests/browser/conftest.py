@@ -1,3 +1,4 @@
+import contextlib
 import os
 from pathlib import Path
 
@@ -53,3 +54,16 @@ def phone(live_server):
             connections.close_all()  # those the test opened while the event loop ran
             context.close()
             browser.close()
+
+
+@contextlib.contextmanager
+def another_window(page, **options):
+    """A second window of the browser `page` runs in (its own cookies: another person), with `options`
+    for its context (PHONE, or a desktop viewport)."""
+    context = page.context.browser.new_context(**options, locale="vi-VN")
+    context.set_default_timeout(15_000)
+    try:
+        yield context.new_page()
+    finally:
+        connections.close_all()
+        context.close()

@@ -2,24 +2,19 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connections
 from playwright.sync_api import expect
 from wagtail.models import Site
 
 from cms.models import StoryIndexPage, StoryPage
+from tests.browser.conftest import another_window
 from tests.factories import PASSWORD, UserFactory
 
 
 @pytest.fixture
 def desktop(phone):
     """A page in a 1280×900 Chromium window, for Wagtail's admin; the `phone` fixture starts the browser."""
-    context = phone.context.browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    context.set_default_timeout(15_000)
-    try:
-        yield context.new_page()
-    finally:
-        connections.close_all()
-        context.close()
+    with another_window(phone, viewport={"width": 1280, "height": 900}) as page:
+        yield page
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connections
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -15,7 +14,7 @@ from playwright.sync_api import expect
 from orders.fulfilment import accept_shipment, pack_shipment, ship_shipment
 from payments.vietqr.payload import crc_is_valid, parse_tlv
 from sellers.onboarding import SELLER_GROUP
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, another_window
 from tests.factories import PASSWORD, PartnerFactory, ProductFactory, UserFactory
 from tests.integration.ledger.helpers import prepaid_order
 
@@ -29,13 +28,8 @@ def vnd(amount):
 @pytest.fixture
 def treasurer_phone(phone):
     """A second phone, for the Union's treasurer; the `phone` fixture starts the browser."""
-    context = phone.context.browser.new_context(**PHONE, locale="vi-VN")
-    context.set_default_timeout(15_000)
-    try:
-        yield context.new_page()
-    finally:
-        connections.close_all()
-        context.close()
+    with another_window(phone, **PHONE) as page:
+        yield page
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -1,6 +1,6 @@
 import pytest
 
-from .money import union_staff
+from tests.factories import union_staff
 
 
 @pytest.fixture

@@ -3,17 +3,10 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 
-from tests.factories import PartnerFactory, ProductFactory, UserFactory
+from tests.factories import PartnerFactory, ProductFactory
 from tests.integration.ledger.helpers import cash_order, deliver, prepaid_order, shipment_of
 from tests.pages import ENGLISH
-
-
-def union_staff(group, email):
-    user = UserFactory(email=email, is_staff=True, first_name="Hoàng", last_name="Thị Thu")
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 def seller_with_account(name, *, kind="household", account="8300205011223", holder="NONG THI HOA"):

@@ -1,13 +1,6 @@
 import pytest
-from django.contrib.auth.models import Group
 
-from tests.factories import UserFactory
-
-
-def union_staff(group, email):
-    user = UserFactory(email=email, is_staff=True, first_name="Hoàng", last_name="Thị Thu")
-    user.groups.add(Group.objects.get(name=group))
-    return user
+from tests.factories import union_staff
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 credit; an officer cannot, and nothing is refunded twice."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from ledger.balances import balance
@@ -44,6 +45,7 @@ def test_an_editor_refunds_one_delivered_parcel_by_card_and_its_seller_gives_bac
     assert balance(jelly_seller) > 0
     kept = balance(nut_parcel.seller)
     client.force_login(editor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = ENGLISH  # the messages are kept in the language of the POST
 
     with django_capture_on_commit_callbacks(execute=True):
         response = refund(client, jelly_parcel)
@@ -68,6 +70,7 @@ def test_an_editor_refunds_one_delivered_parcel_by_card_and_its_seller_gives_bac
 def test_a_refund_without_a_reason_is_refused(client, editor, delivered_card_parcels):
     jelly_parcel, _ = delivered_card_parcels
     client.force_login(editor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = ENGLISH
     response = refund(client, jelly_parcel, reason=" ")
     assert "Say why the parcel is refunded" in text_of(open_page(client, response.url, ENGLISH))
     jelly_parcel.refresh_from_db()

@@ -3,9 +3,13 @@
 from decimal import Decimal
 
 import pytest
+from django.test import RequestFactory
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from orders.amounts import parcel_amounts
+from payments.stripe.sessions import _session_params
 from shipping.fees import order_fees
 from tests.factories import PartnerFactory, ProductFactory, place_order
 from vietnam.money import whole_dong
@@ -25,7 +29,7 @@ purchases = st.lists(
 
 
 @pytest.mark.django_db
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(basket=purchases, destination=st.sampled_from(DESTINATIONS))
 def test_order_total_is_its_lines_plus_each_sellers_shipping_and_stripe_gets_exactly_it(basket, destination):
     # Given products of up to three sellers, at any price, weight and quantity
@@ -52,3 +56,8 @@ def test_order_total_is_its_lines_plus_each_sellers_shipping_and_stripe_gets_exa
     assert order.total_incl_tax == lines_total + shipping
     assert order.total_incl_tax == order.total_incl_tax.to_integral_value()
     assert whole_dong(order.total_incl_tax) == int(order.total_incl_tax)
+    # and each parcel's amount (what its carrier collects on delivery) adds up to it
+    assert sum(parcel_amounts(shipment).due for shipment in shipments) == order.total_incl_tax
+    # and Stripe would be asked for exactly it, in đồng
+    asked = _session_params(RequestFactory().get("/"), order, timezone.now())["line_items"]
+    assert [(item["quantity"], item["price_data"]["unit_amount"]) for item in asked] == [(1, int(order.total_incl_tax))]

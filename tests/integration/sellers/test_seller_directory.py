@@ -46,13 +46,14 @@ def test_a_seller_not_approved_has_no_public_page_and_her_products_are_not_sold(
 
 
 @pytest.mark.django_db
-def test_her_page_keeps_her_bank_account_private_and_her_ethnic_group_unless_she_agrees(client):
+def test_her_page_keeps_her_bank_account_and_tax_code_private_and_her_ethnic_group_unless_she_agrees(client):
     seller = PartnerFactory(
         name="Hợp tác xã Thổ cẩm Dao Tiền",
         kind="cooperative",
         members=12,
         bank_account_number="0123456789",
         bank_account_holder="BAN THI SANH",
+        tax_code="004185001234",
         ethnic_group="Dao Tiền",
     )
 
@@ -60,6 +61,7 @@ def test_her_page_keeps_her_bank_account_private_and_her_ethnic_group_unless_she
     assert "12 thành viên" in page
     assert "0123456789" not in page
     assert "BAN THI SANH" not in page
+    assert "004185001234" not in page
     assert "Dao Tiền" not in page.replace("Hợp tác xã Thổ cẩm Dao Tiền", "")
 
     seller.show_ethnic_group = True
