@@ -18,6 +18,8 @@ BUYER_LABELS = {
 }
 # Sellers do not see an order until it is paid (ShipmentQuerySet.of), so its shipments wait for that.
 WAITING_FOR_PAYMENT = _("Waiting for your payment")
+# A delivered parcel whose money went back to her (orders/returning.py).
+REFUNDED = _("Delivered, then refunded")
 
 
 def buyer_shipments(order):
@@ -33,5 +35,8 @@ def buyer_shipments(order):
         shipment.buyer_lines = [line for line in lines if line.partner_id == shipment.seller_id]
         shipment.amounts = parcel_amounts(shipment, lines=shipment.buyer_lines, method_code=method_code)
         new_and_unpaid = waiting and shipment.status == ShipmentStatus.NEW
-        shipment.buyer_label = WAITING_FOR_PAYMENT if new_and_unpaid else BUYER_LABELS[shipment.status]
+        if shipment.is_refunded:
+            shipment.buyer_label = REFUNDED
+        else:
+            shipment.buyer_label = WAITING_FOR_PAYMENT if new_and_unpaid else BUYER_LABELS[shipment.status]
     return shipments

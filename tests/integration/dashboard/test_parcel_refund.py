@@ -62,6 +62,15 @@ def test_an_editor_refunds_one_delivered_parcel_by_card_and_its_seller_gives_bac
     assert "parcel is refunded" in page
     assert "Hộp thạch bị vỡ khi giao" in page
 
+    # and the buyer's order page says so, with the reason
+    client.force_login(jelly_parcel.order.user)
+    buyer_page = text_of(
+        open_page(client, reverse("customer:order", kwargs={"order_number": jelly_parcel.order.number}), ENGLISH)
+    )
+    assert "Delivered, then refunded" in buyer_page
+    assert "Hộp thạch bị vỡ khi giao" in buyer_page
+    client.force_login(editor)
+
     # A second refund of it is refused
     refund(client, jelly_parcel)
     assert len([request for request in fake_stripe.requests if request.path == "/v1/refunds"]) == 1
