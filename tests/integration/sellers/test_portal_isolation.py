@@ -187,7 +187,7 @@ def test_seller_pages_show_nothing_of_another_sellers_shop(mai, hoas_money, name
         assert hoas_money["paid_order"].number not in page
         assert "777.000" not in page  # her transfer order, and what it made hers
         assert "FT-HOA-777" not in page  # the reference of her payout
-        assert "Thu" not in page  # the buyer of Hoa's own order
+        assert "Vi Thị" not in page  # Vi Thị Thu, Hoa's buyer ("Thu" alone is Vietnamese for "collect")
 
 
 @pytest.mark.parametrize(("name", "kwargs"), PORTAL_URLS, ids=[name for name, _ in PORTAL_URLS])
