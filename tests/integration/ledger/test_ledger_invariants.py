@@ -62,7 +62,7 @@ def share(amount, rate):
 
 
 @pytest.mark.django_db
-@examples(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@examples(max_examples=35, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(placed=orders, kinds=st.lists(st.sampled_from(["household", "cooperative"]), min_size=3, max_size=3))
 def test_the_ledger_adds_up_for_any_orders_cancels_refunds_and_payouts(placed, kinds, settings):
     settings.MARKETPLACE_COMMISSION_RATE = COMMISSION

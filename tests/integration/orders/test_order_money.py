@@ -29,7 +29,7 @@ purchases = st.lists(
 
 
 @pytest.mark.django_db
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(basket=purchases, destination=st.sampled_from(DESTINATIONS))
 def test_order_total_is_its_lines_plus_each_sellers_shipping_and_stripe_gets_exactly_it(basket, destination):
     # Given products of up to three sellers, at any price, weight and quantity
