@@ -9,7 +9,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from orders.payment_methods import payment_method_code
+from orders.amounts import with_parcel_amounts
 from orders.status import OrderStatus, ShipmentStatus
 
 from .crediting import collected_by, net, parcel_entries
@@ -37,16 +37,13 @@ def on_the_way(seller):
         .exclude(status__in=(ShipmentStatus.DELIVERED, ShipmentStatus.CANCELLED))
         .exclude(order__status=OrderStatus.CANCELLED)
         .with_her_totals()
-        .prefetch_related("order__sources__source_type")
     )
     parcels, amount = 0, 0
-    for shipment in shipments:
-        holder = collected_by(payment_method_code(shipment.order, list(shipment.order.sources.all())))
+    for shipment in with_parcel_amounts(shipments):
+        holder = collected_by(shipment.amounts.method_code)
         if holder != CollectedBy.MARKETPLACE:
             continue
-        planned = parcel_entries(
-            goods=int(shipment.her_total), fee=int(shipment.shipping_charge), seller=seller, holder=holder
-        )
+        planned = parcel_entries(goods=shipment.amounts.goods, fee=shipment.amounts.fee, seller=seller, holder=holder)
         parcels, amount = parcels + 1, amount + net(planned)
     return OnTheWay(parcels, amount)
 

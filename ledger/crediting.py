@@ -18,7 +18,8 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from orders.payment_methods import PaymentMethodCode, payment_method_code
+from orders.amounts import parcel_amounts
+from orders.payment_methods import PaymentMethodCode
 
 from .models import PARCEL_KINDS, CollectedBy, Entry, EntryKind
 
@@ -76,19 +77,13 @@ def net(planned):
     return sum(entry.amount for entry in planned)
 
 
-def goods_and_fee(shipment):
-    """Her lines not cancelled, and her fee, in whole đồng."""
-    goods = sum((line.line_price_incl_tax for line in shipment.live_lines), Decimal(0))
-    return int(goods), int(shipment.shipping_charge)
-
-
 def credit_delivered_shipment(sender, shipment, by=None, **kwargs):
     """Receiver of orders.signals.shipment_delivered: write what the delivered parcel makes hers, once."""
     if shipment.ledger_entries.exists():
         return []
-    holder = collected_by(payment_method_code(shipment.order))
-    goods, fee = goods_and_fee(shipment)
-    planned = parcel_entries(goods=goods, fee=fee, seller=shipment.seller, holder=holder)
+    amounts = parcel_amounts(shipment)
+    holder = collected_by(amounts.method_code)
+    planned = parcel_entries(goods=amounts.goods, fee=amounts.fee, seller=shipment.seller, holder=holder)
     return [
         Entry.objects.create(
             seller=shipment.seller,

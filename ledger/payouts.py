@@ -16,6 +16,7 @@ from oscar.core.loading import get_model
 
 from orders.refusals import Refused
 
+from .balances import balance
 from .models import CollectedBy, Entry, EntryKind, Payout, PayoutRun, PayoutStatus
 
 Partner = get_model("partner", "Partner")
@@ -95,7 +96,7 @@ def mark_payout_paid(payout, *, bank_reference, by):
         if payout.status == PayoutStatus.NO_ACCOUNT:
             raise Refused(_("She has no bank account to pay into yet; her money waits."))
         seller = Partner.objects.select_for_update().get(pk=payout.seller_id)
-        now = Entry.objects.filter(seller=seller).owed().total()
+        now = balance(seller)
         if payout.amount > now:
             raise Refused(
                 _("Her balance is now %(balance)s ₫, less than this payout: a refund came in since the run was opened.")

@@ -58,6 +58,12 @@ class ParcelAmounts:
     due: int  # her lines not cancelled and her shipping fee; 0 once the shipment is cancelled
     to_collect: int  # what the carrier collects on delivery: `due` for cash on delivery, 0 for prepaid
     method_code: str  # how the order is paid (orders.payment_methods.PaymentMethodCode)
+    goods: int = 0  # her lines not cancelled, without the fee; 0 once the shipment is cancelled
+
+    @property
+    def fee(self):
+        """Her shipping fee, as it is due: 0 once the shipment is cancelled."""
+        return self.due - self.goods
 
     @property
     def is_cash(self):
@@ -79,12 +85,13 @@ def parcel_amounts(shipment, *, lines=None, method_code=None):
     lists of shipments pass both (with_parcel_amounts).
     """
     if shipment.status == ShipmentStatus.CANCELLED:
-        due = Decimal(0)
+        goods = due = 0
     else:
-        due = _her_live_total(shipment, lines) + shipment.shipping_charge
+        goods = whole_dong(_her_live_total(shipment, lines))
+        due = goods + whole_dong(shipment.shipping_charge)
     code = method_code or payment_method_code(shipment.order)
-    due = whole_dong(due)
-    return ParcelAmounts(due=due, to_collect=due if code == PaymentMethodCode.COD else 0, method_code=code)
+    to_collect = due if code == PaymentMethodCode.COD else 0
+    return ParcelAmounts(due=due, to_collect=to_collect, method_code=code, goods=goods)
 
 
 def with_parcel_amounts(shipments):

@@ -47,11 +47,6 @@ STATUS_ORDER = Case(
 )
 
 
-def dong(amount):
-    """125000 as "125.000 ₫", as the pages' `currency` filter writes it (OSCAR_CURRENCY_FORMAT)."""
-    return currency(amount)
-
-
 def xlsx_response(content, filename):
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -180,7 +175,7 @@ class RunView(MoneyView):
         for payout in payouts:
             if payout.status == PayoutStatus.WAITING:
                 title = _("VietQR: %(amount)s to %(holder)s") % {
-                    "amount": dong(payout.amount),
+                    "amount": currency(payout.amount),
                     "holder": payout.account_holder,
                 }
                 payout.transfer = payout_transfer(payout, title=title)
@@ -248,7 +243,7 @@ class MarkPaidView(PayoutActionView):
             messages.success(
                 request,
                 _("%(number)s marked paid: %(amount)s to %(seller)s.")
-                % {"number": payout.number, "amount": dong(payout.amount), "seller": payout.seller.name},
+                % {"number": payout.number, "amount": currency(payout.amount), "seller": payout.seller.name},
             )
         else:
             messages.warning(
@@ -363,7 +358,7 @@ class CorrectionView(SellerLedgerView):
                 messages.success(
                     request,
                     _("Correction of %(amount)s written to %(seller)s's ledger.")
-                    % {"amount": dong(entry.amount), "seller": self.seller.name},
+                    % {"amount": currency(entry.amount), "seller": self.seller.name},
                 )
                 return redirect("payouts:seller", pk=self.seller.pk)
         return self.render_to_response(self.get_context_data(form=form))
