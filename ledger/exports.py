@@ -130,7 +130,7 @@ def withholding_workbook(report, rates):
             "",
             "",
             "",
-            sum(row.parcels for row in report.rows),
+            report.parcels,
             report.revenue,
             report.vat,
             report.pit,

@@ -54,14 +54,31 @@ class MonthlyWithholding(NamedTuple):
         return self.vat + self.pit
 
     @property
+    def parcels(self):
+        return sum(row.parcels for row in self.rows)
+
+    @property
     def first_day(self):
         return datetime.date(self.year, self.month, 1)
+
+    @property
+    def deadline(self):
+        return filing_deadline(self.year, self.month)
+
+
+def following_month(year, month):
+    """(year, month) of the month after."""
+    return year + month // 12, month % 12 + 1
+
+
+def filing_deadline(year, month):
+    """The 20th of the month after: Decree 117's last day to declare and pay a month's withholding."""
+    return datetime.date(*following_month(year, month), 20)
 
 
 def month_bounds(year, month):
     start = timezone.make_aware(datetime.datetime(year, month, 1))
-    following = datetime.datetime(year + month // 12, month % 12 + 1, 1)
-    return start, timezone.make_aware(following)
+    return start, timezone.make_aware(datetime.datetime(*following_month(year, month), 1))
 
 
 def monthly_withholding(year, month):

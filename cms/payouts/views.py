@@ -5,7 +5,6 @@ Reading needs the admin and ledger.view_payoutrun (officers and editors); every 
 ledger.pay_sellers (editors). The work is the ledger's (ledger/payouts.py); these views ask and show.
 """
 
-import datetime
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -364,11 +363,6 @@ class CorrectionView(SellerLedgerView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-def filing_deadline(year, month):
-    """The 20th of the month after: Decree 117's last day to declare and pay a month's withholding."""
-    return datetime.date(year + month // 12, month % 12 + 1, 20)
-
-
 class WithholdingView(MoneyView):
     """The month's tax withheld from household sellers, per seller and in total, as the Union declares it."""
 
@@ -394,9 +388,9 @@ class WithholdingView(MoneyView):
             month_form=self.month_form,
             report=report,
             rates=rates(),
-            parcels=sum(row.parcels for row in report.rows),
+            parcels=report.parcels,
             missing_tax_codes=[row.seller.name for row in report.rows if not row.seller.tax_code],
-            deadline=filing_deadline(report.year, report.month),
+            deadline=report.deadline,
             month_value=f"{report.year:04d}-{report.month:02d}",
             export_url=reverse("payouts:withholding-export") + f"?month={report.year:04d}-{report.month:02d}",
             **kwargs,

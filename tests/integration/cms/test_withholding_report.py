@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from cms.payouts.views import filing_deadline
+from ledger.reports import filing_deadline
 from tests.pages import soup_of, text_of
 
 from .money import delivered_cash, delivered_prepaid, in_english, seller_with_account
