@@ -34,16 +34,15 @@ def period_end_moment(day):
     return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
 
 
+def balances_of(entries):
+    """{seller id: the sum of her entries among `entries`} (of entries the marketplace owes), in one query."""
+    return dict(entries.owed().values("seller_id").annotate(total=Sum("amount")).values_list("seller_id", "total"))
+
+
 def balances_up_to(end_day):
     """{seller id: what the marketplace owed her at the end of `end_day`, less every payout made since}."""
-    owed = Entry.objects.owed()
     moment = period_end_moment(end_day)
-    rows = (
-        owed.filter(Q(created_at__lt=moment) | Q(kind=EntryKind.PAYOUT))
-        .values("seller_id")
-        .annotate(total=Sum("amount"))
-    )
-    return {row["seller_id"]: row["total"] for row in rows}
+    return balances_of(Entry.objects.filter(Q(created_at__lt=moment) | Q(kind=EntryKind.PAYOUT)))
 
 
 @transaction.atomic
@@ -62,10 +61,7 @@ def open_payout_run(*, period_start, period_end, by):
     sellers = list(Partner.objects.select_for_update().filter(pk__in=list(waiting)).order_by("pk"))
     unpaid_elsewhere = set(Payout.objects.exclude(status=PayoutStatus.PAID).values_list("seller_id", flat=True))
     run = PayoutRun.objects.create(period_start=period_start, period_end=period_end, opened_by=by)
-    now = {
-        row["seller_id"]: row["total"]
-        for row in Entry.objects.owed().filter(seller__in=sellers).values("seller_id").annotate(total=Sum("amount"))
-    }
+    now = balances_of(Entry.objects.filter(seller__in=sellers))
     for seller in sellers:
         amount = min(waiting[seller.pk], now.get(seller.pk, 0))
         if amount <= 0 or seller.pk in unpaid_elsewhere:
