@@ -7,6 +7,22 @@ from vietnam.geography import home_wards
 from vietnam.taxcodes import normalise_tax_code, validate_tax_code
 
 
+class TaxCodeField(forms.CharField):
+    """Her tax code or personal id, optional: tidied as on her papers (spaces and dots typed are dropped), then checked.
+
+    Longer than the model's 16 characters, so "0101.234.567-001" typed with dots still arrives to be tidied.
+    """
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+    default_validators = [validate_tax_code]
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, max_length=32, **kwargs)
+
+    def to_python(self, value):
+        return normalise_tax_code(super().to_python(value))
+
+
 class SellerApplicationForm(forms.Form):
     """ "Đăng ký bán hàng": what a woman (or an officer for her) tells the Union to start selling."""
 
@@ -22,11 +38,8 @@ class SellerApplicationForm(forms.Form):
         label=_("What do you make?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
     # Optional: she may not have her papers at hand; she can add it in her profile later.
-    tax_code = forms.CharField(
+    tax_code = TaxCodeField(
         label=_("Tax code or personal id"),
-        required=False,
-        max_length=32,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         help_text=_("The 12 digits on your citizen's card, or your tax code. You can also give it later."),
     )
     password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
@@ -38,11 +51,6 @@ class SellerApplicationForm(forms.Form):
 
     def clean_phone(self):
         return clean_new_phone(self.cleaned_data["phone"])
-
-    def clean_tax_code(self):
-        tax_code = normalise_tax_code(self.cleaned_data["tax_code"])
-        validate_tax_code(tax_code)
-        return tax_code
 
     def clean(self):
         cleaned = super().clean()

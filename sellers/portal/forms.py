@@ -3,10 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from catalog.images import ProductPhotoField
+from sellers.forms import TaxCodeField
 from users.forms import PHONE_INPUT
 from vietnam.banks import bank_choices
 from vietnam.phones import format_phone, normalise_phone
-from vietnam.taxcodes import normalise_tax_code
 
 Partner = get_model("partner", "Partner")
 
@@ -16,14 +16,9 @@ class ProfileForm(forms.ModelForm):
 
     # Her photo gets the product photos' checks: upright, at most 2000 px, no GPS position.
     photo = ProductPhotoField(label=_("Your photo"), required=False)
-    # Longer than the model's 16, so "0101.234.567-001" typed with dots still arrives and is tidied;
-    # the model's own checks then run on the tidied code.
-    tax_code = forms.CharField(
+    tax_code = TaxCodeField(
         label=Partner._meta.get_field("tax_code").verbose_name,
         help_text=Partner._meta.get_field("tax_code").help_text,
-        required=False,
-        max_length=32,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
     class Meta:
@@ -82,9 +77,6 @@ class ProfileForm(forms.ModelForm):
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data["phone"]) or self.cleaned_data["phone"]
-
-    def clean_tax_code(self):
-        return normalise_tax_code(self.cleaned_data["tax_code"])
 
     def clean_bank_account_number(self):
         number = "".join(self.cleaned_data["bank_account_number"].split())
