@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -67,6 +68,25 @@ class Partner(AbstractPartner):
     show_ethnic_group = models.BooleanField(
         _("Show my ethnic group on my page"), default=False, help_text=_("Only if she agrees.")
     )
+    count_ethnic_group = models.BooleanField(
+        _("Count my ethnic group in the Union's figures"),
+        default=False,
+        help_text=_("The Union reports how many sellers of each ethnic group it helps; never your name."),
+    )
+    # The days she promises a parcel takes, from the order to the buyer's door (the figures count on time).
+    delivery_days = models.PositiveSmallIntegerField(
+        _("Days to deliver"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_("How many days buyers wait, at most, from the order to the parcel. Empty: 5 days."),
+    )
+    # Her consent: an officer of the Union may open her portal and work on her shop for her.
+    union_may_act = models.BooleanField(
+        _("My union officer may work on my shop for me"),
+        default=False,
+        help_text=_("She sees and changes your products and orders as you would; every change is in your log."),
+    )
     status = models.CharField(
         _("Status"), max_length=16, choices=Status, default=Status.APPLIED, db_index=True
     )
@@ -116,6 +136,13 @@ class Partner(AbstractPartner):
     def commune(self):
         """Her commune or ward, by name."""
         return ward_name(self.commune_code)
+
+    DEFAULT_DELIVERY_DAYS = 5
+
+    @property
+    def promised_days(self):
+        """The days she promises from the order to the buyer's door; 5 if she never said."""
+        return self.delivery_days or self.DEFAULT_DELIVERY_DAYS
 
     @property
     def is_public(self):

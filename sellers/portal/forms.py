@@ -24,10 +24,10 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Partner
         fields = [
-            "name", "owner_name", "story", "photo", "kind", "members",
+            "name", "owner_name", "story", "photo", "kind", "members", "delivery_days",
             "phone", "zalo",
             "bank_bin", "bank_account_number", "bank_account_holder", "tax_code",
-            "ethnic_group", "show_ethnic_group",
+            "ethnic_group", "show_ethnic_group", "count_ethnic_group", "union_may_act",
         ]  # fmt: skip
         labels = {"name": _("Name of your business"), "owner_name": _("Your full name")}
         help_texts = {
@@ -39,16 +39,17 @@ class ProfileForm(forms.ModelForm):
             "story": forms.Textarea(attrs={"rows": 6}),
             "kind": forms.RadioSelect,
             "members": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+            "delivery_days": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": 30}),
             "phone": PHONE_INPUT,
             "zalo": PHONE_INPUT,
             "bank_bin": forms.Select(choices=[("", _("Choose your bank")), *bank_choices()]),
             "bank_account_number": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         }
 
-    PUBLIC = ("name", "owner_name", "story", "photo", "kind", "members")
+    PUBLIC = ("name", "owner_name", "story", "photo", "kind", "members", "delivery_days")
     CONTACT = ("phone", "zalo")
     PAYOUT = ("bank_bin", "bank_account_number", "bank_account_holder", "tax_code")
-    PRIVATE = ("ethnic_group", "show_ethnic_group")
+    PRIVATE = ("ethnic_group", "show_ethnic_group", "count_ethnic_group", "union_may_act")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
