@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The suite runs on this many processes (pytest-xdist; 0 runs it in this one).
+TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help install messages migrate demo run test test-browser lint benchmark check-deploy clean
@@ -36,7 +38,7 @@ run: demo ## Set everything up and serve the marketplace with demo data on http:
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: messages ## Set up and run the whole test suite (browser tests need Chromium)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 test-browser: messages ## Run only the browser journeys (Playwright with /usr/bin/chromium)
 	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
