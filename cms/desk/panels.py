@@ -137,7 +137,7 @@ class StoriesPanel(WorkPanel):
     icon = "doc-full"
     heading = gettext_lazy("Stories awaiting approval")
     empty = gettext_lazy("No story or page is waiting for approval.")
-    counted = ngettext_lazy("%(count)s waiting for an editor", "%(count)s waiting for an editor", "count")
+    counted = ngettext_lazy("%(count)s story awaiting approval", "%(count)s stories awaiting approval", "count")
 
     def is_shown(self):
         return user_has_any_page_permission(self.user)

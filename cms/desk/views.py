@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import ListView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from vietnam.phones import format_phone
+
 from .work import CERTIFICATE_WARNING_DAYS, certificates_expiring
 
 
@@ -28,4 +30,7 @@ class CertificateListView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Li
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(days=CERTIFICATE_WARNING_DAYS, **kwargs)
+        context = super().get_context_data(days=CERTIFICATE_WARNING_DAYS, **kwargs)
+        for product in context["products"]:
+            product.seller_phone = format_phone(product.seller.phone) if product.seller else ""
+        return context
