@@ -420,7 +420,9 @@ def check_applications(demo, files):
     wards, emails = dict(home_wards()), {account.email for account in demo.accounts}
     for application in demo.applications:
         where = f"{files.name('sellers.yaml')}: applications[{application.name}]"
-        check(application.ward_code in wards, f"{where}.ward_code: {application.ward_code} is no commune of the province")
+        check(
+            application.ward_code in wards, f"{where}.ward_code: {application.ward_code} is no commune of the province"
+        )
         check(
             not application.registered_by or application.registered_by in emails,
             f"{where}.registered_by: no account {application.registered_by!r} in accounts.yaml",
