@@ -82,6 +82,10 @@ class WorkPanel(Component):
         """The whole list, where the user may open it ('' leaves the link out)."""
         return ""
 
+    def note(self):
+        """A word under the items for a user who cannot deal with them here ('' for none)."""
+        return ""
+
     def rows(self):
         raise NotImplementedError
 
@@ -109,6 +113,9 @@ class ApplicationsPanel(WorkPanel):
 
     def all_url(self):
         return reverse("sellers:applications") if self.may_decide() else ""
+
+    def note(self):
+        return "" if self.may_decide() else _("A Union editor decides on them.")
 
     def rows(self):
         url = self.all_url()

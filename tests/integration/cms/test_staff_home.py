@@ -240,8 +240,9 @@ def test_an_officer_sees_her_piles_but_not_reviews_nor_the_decision(client, unio
     ]
     section = panel(response, "applications")
     assert count_of(section) == 1
-    assert not links_in(section)  # an editor decides
+    assert not links_in(section)
     assert see_all(section) is None
+    assert section.select_one(".desk-none")  # says an editor decides
 
 
 @pytest.mark.parametrize("who", ["guest", "customer", "seller"])
