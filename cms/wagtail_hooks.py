@@ -25,3 +25,7 @@ def register_payout_urls():
 @hooks.register("register_admin_menu_item")
 def register_money_menu():
     return money_menu_item()
+
+
+# The staff's home: its panels, summary, lists and the menu item to Oscar's dashboard (cms/desk/).
+from .desk import wagtail_hooks as desk_hooks  # noqa: E402, F401  (importing it registers them)

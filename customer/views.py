@@ -12,19 +12,23 @@ from orders.cancelling import can_be_cancelled_by_buyer, cancel_order_by_buyer
 from orders.refusals import Refused
 from payments.instructions import payment_of
 from sellers.portal.access import seller_home_for
+from users.landing import staff_home_for
 
 Line = get_model("order", "Line")
 Shipment = get_model("order", "Shipment")
 
 
 class AccountAuthView(views.AccountAuthView):
-    """Oscar's login and registration page; a seller lands in her shop, not her customer account."""
+    """Oscar's login and registration page; union staff land on their home in /cms/, a seller in her shop,
+    not in Oscar's dashboard or her customer account."""
 
     def get_login_success_url(self, form):
-        """Oscar's choice (the page asked for, the dashboard for staff), else her shop for a seller."""
-        if form.cleaned_data["redirect_url"] or self.request.user.is_staff:
+        """The page asked for; else the staff's home, Oscar's choice for other staff, or her shop for a seller."""
+        user = self.request.user
+        if form.cleaned_data["redirect_url"]:
             return super().get_login_success_url(form)
-        return seller_home_for(self.request.user) or super().get_login_success_url(form)
+        home = staff_home_for(user) or (None if user.is_staff else seller_home_for(user))
+        return home or super().get_login_success_url(form)
 
 
 class OrderHistoryView(views.OrderHistoryView):

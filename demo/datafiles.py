@@ -248,8 +248,21 @@ class Orders:
 
 
 @dataclass(frozen=True)
+class Application:
+    """An application to sell waiting for an editor, as an officer registered it in a commune."""
+
+    name: str
+    owner_name: str
+    ward_code: int
+    phone: str
+    what_she_makes: str
+    registered_by: str = ""  # the email of an account of accounts.yaml
+
+
+@dataclass(frozen=True)
 class Sellers:
     sellers: tuple[Seller, ...]
+    applications: tuple[Application, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -261,6 +274,7 @@ class Accounts:
 class Demo:
     catalogue: Catalogue
     sellers: tuple[Seller, ...]
+    applications: tuple[Application, ...]
     accounts: tuple[Account, ...]
     pages: Pages
     home: Home
@@ -276,9 +290,11 @@ class Demo:
 
 def read_demo(folder=DATA):
     """Every data file of the demo, read and checked, entries in the files' order."""
+    sellers = read_file(folder / "sellers.yaml", Sellers)
     demo = Demo(
         catalogue=read_file(folder / "catalogue.yaml", Catalogue),
-        sellers=read_file(folder / "sellers.yaml", Sellers).sellers,
+        sellers=sellers.sellers,
+        applications=sellers.applications,
         accounts=read_file(folder / "accounts.yaml", Accounts).accounts,
         pages=read_file(folder / "pages.yaml", Pages),
         home=read_file(folder / "home.yaml", Home),
@@ -374,6 +390,7 @@ def check_demo(demo, folder):
         f"{files.name('sellers.yaml')} and {files.name('accounts.yaml')}: email",
     )
     check_sellers(demo, files)
+    check_applications(demo, files)
     check_accounts(demo, files.name("accounts.yaml"))
     check_pages(demo, skus, files)
     files.check_picture(demo.home.hero.picture.file, f"{files.name('home.yaml')}: hero.picture")
@@ -397,6 +414,19 @@ class Files:
 def check(condition, message):
     if not condition:
         raise DemoDataError(message)
+
+
+def check_applications(demo, files):
+    wards, emails = dict(home_wards()), {account.email for account in demo.accounts}
+    for application in demo.applications:
+        where = f"{files.name('sellers.yaml')}: applications[{application.name}]"
+        check(
+            application.ward_code in wards, f"{where}.ward_code: {application.ward_code} is no commune of the province"
+        )
+        check(
+            not application.registered_by or application.registered_by in emails,
+            f"{where}.registered_by: no account {application.registered_by!r} in accounts.yaml",
+        )
 
 
 def check_sellers(demo, files):

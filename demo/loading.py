@@ -24,7 +24,7 @@ from wagtail.utils.file import hash_filelike
 
 from catalog.images import prepare_product_photo
 from cms.models import HomePage, StandardPage, StoryIndexPage, StoryPage
-from sellers.onboarding import SELLER_GROUP
+from sellers.onboarding import SELLER_GROUP, apply_to_sell
 from vietnam.banks import find_bank
 from vietnam.phones import normalise_phone
 from vietnam.text import slugify
@@ -65,6 +65,7 @@ def load_demo_data(passwords, report: Report):
     partners = load_sellers(demo.sellers, report)
     load_products(demo, partners, classes, categories, report)
     logins = load_accounts(demo, passwords, partners, report)
+    load_applications(demo.applications, passwords["seller"], report)
     editor = next(login.user for login in logins if login.role == "editor")
     load_pages(demo.pages, partners, editor, report)
     curate_home_page(demo.home, editor, report)
@@ -187,6 +188,26 @@ def add_product_pictures(product, item):
 
 
 # Accounts
+
+
+def load_applications(applications, password, report: Report):
+    """The applications to sell waiting for an editor, made as the form makes them (an account that cannot log
+    in yet), once: a second run finds each by her phone."""
+    for index, application in enumerate(applications, 1):
+        phone = normalise_phone(application.phone)
+        created = not Partner.objects.filter(phone=phone).exists()
+        if created:
+            officer = get_user_model().objects.filter(email=application.registered_by).first()
+            apply_to_sell(
+                name=application.name,
+                owner_name=application.owner_name,
+                phone=phone,
+                commune_code=application.ward_code,
+                what_she_makes=application.what_she_makes,
+                password=password,
+                registered_by=officer,
+            )
+        report(f"Applications {index}/{len(applications)}: {application.name} ({mark(created)})")
 
 
 def load_accounts(demo, passwords, partners, report: Report):

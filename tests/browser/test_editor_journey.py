@@ -2,12 +2,15 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from oscar.core.loading import get_model
 from playwright.sync_api import expect
 from wagtail.models import Site
 
 from cms.models import StoryIndexPage, StoryPage
 from tests.browser.conftest import another_window
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, PartnerFactory, UserFactory
+
+Partner = get_model("partner", "Partner")
 
 
 @pytest.fixture
@@ -18,22 +21,36 @@ def desktop(phone):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_union_editor_publishes_a_story_with_a_product_card_and_sees_it_on_the_home_page(
+def test_union_editor_decides_an_application_from_her_home_then_publishes_a_story_with_a_product_card(
     live_server, desktop, product, tmp_path
 ):
-    # Given a union editor, the story index and a product of the shop
-    editor = UserFactory(email="bien.tap.hoi@example.vn", first_name="Hoa", last_name="Nông")
+    # Given a union editor, an application to sell waiting, the story index and a product of the shop
+    editor = UserFactory(email="bien.tap.hoi@example.vn", first_name="Hoa", last_name="Nông", is_staff=True)
     editor.groups.add(Group.objects.get(name="Union editor"))
+    applicant = PartnerFactory(name="Tổ dệt thổ cẩm Phja Đén", status=Partner.Status.APPLIED)
     home = Site.objects.get(is_default_site=True).root_page.specific
     index = home.add_child(instance=StoryIndexPage(title="Câu chuyện", slug="cau-chuyen"))
     page = desktop
 
-    # When she signs in to the admin
-    page.goto(live_server.url + "/cms/")
-    page.locator("#id_username").fill("bien.tap.hoi@example.vn")
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    # When she logs in on the shop's login page
+    page.goto(live_server.url + "/shop/accounts/login/")
+    page.locator("#id_login-username").fill("bien.tap.hoi@example.vn")
+    page.locator("#id_login-password").fill(PASSWORD)
+    page.locator("button[name=login_submit]").click()
+
+    # Then she lands on her home in the admin, where the application waits
     expect(page).to_have_url(re.compile(r"/cms/$"))
+    applications = page.locator("#desk-applications-section")
+    expect(applications.locator(".desk-count")).to_have_text("1")
+    page.screenshot(path=str(tmp_path / "staff-home.png"), full_page=True)
+
+    # And its link leads to the application, which she approves
+    applications.get_by_role("link", name="Tổ dệt thổ cẩm Phja Đén").click()
+    expect(page).to_have_url(re.compile(rf"/sellers/don-dang-ky/#application-{applicant.pk}$"))
+    page.locator(f"#application-{applicant.pk} form[action$='/duyet/'] button").click()
+    expect(page.locator(f"#application-{applicant.pk}")).to_have_count(0)
+    applicant.refresh_from_db()
+    assert applicant.status == Partner.Status.APPROVED
 
     # And writes a story with a title and an intro
     page.goto(f"{live_server.url}/cms/pages/add/cms/storypage/{index.pk}/")

@@ -85,7 +85,7 @@ def test_loading_the_demo_data_again_duplicates_nothing(demo):
 
 
 def test_demo_has_at_least_eight_sellers_with_three_to_eight_products_each(demo):
-    sellers = Partner.objects.all()
+    sellers = Partner.objects.filter(status=Partner.Status.APPROVED)
     assert sellers.count() >= 8
     for seller in sellers:
         products = Product.objects.filter(seller=seller).distinct().count()
@@ -193,6 +193,9 @@ def test_every_entry_of_the_data_files_is_loaded(demo):
             assert captions == [picture.caption for picture in item.pictures], item.sku
     for account in data.accounts:
         assert User.objects.filter(email=account.email).exists(), account.email
+    applied = Partner.objects.filter(status=Partner.Status.APPLIED)
+    assert sorted(applied.values_list("name", flat=True)) == sorted(a.name for a in data.applications)
+    assert applied.filter(registered_by__email="canbo@example.com").exists()
     home = HomePage.objects.get()
     index = StoryIndexPage.objects.child_of(home).get(slug=data.pages.story_index.slug)
     for story in data.pages.stories:
