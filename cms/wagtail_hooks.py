@@ -25,3 +25,7 @@ def register_payout_urls():
 @hooks.register("register_admin_menu_item")
 def register_money_menu():
     return money_menu_item()
+
+
+# Bulk onboarding from a spreadsheet registers its own screens and menu item.
+from .onboarding import hooks as onboarding_hooks  # noqa: E402, F401
