@@ -6,6 +6,7 @@ also have partner.view_importbatch and see every one. The work is sellers/import
 """
 
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -86,8 +87,8 @@ class ImportIndexView(OnboardingView):
         counts = {}
         if batches:
             rows = ImportRow.objects.filter(batch__in=list(batches)).values_list("batch", "outcome")
-            for batch_id, outcome in rows.order_by():
-                counts.setdefault(batch_id, dict.fromkeys(ImportRow.Outcome.values, 0))[outcome] += 1
+            for batch_id, outcome, count in rows.annotate(count=Count("pk")).order_by():
+                counts.setdefault(batch_id, dict.fromkeys(ImportRow.Outcome.values, 0))[outcome] = count
         for batch in batches:
             batch.counts = counts.get(batch.pk, dict.fromkeys(ImportRow.Outcome.values, 0))
         return super().get_context_data(

@@ -260,3 +260,22 @@ def test_a_worker_imports_a_confirmed_batch_from_its_id_while_the_page_shows_its
     assert soup_of(report).select_one('meta[http-equiv="refresh"]') is None
     assert soup_of(report).select_one('[data-count="sellers-added"]').get_text(strip=True) == "2 added"
     assert Partner.objects.count() == 2
+
+
+@pytest.mark.parametrize("women", [3, 30])
+def test_the_import_pages_cost_the_same_queries_for_a_few_rows_or_many(
+    client, union_officer, women, django_assert_max_num_queries
+):
+    noodle_category()
+    phones = [f"0912 {number:06d}" for number in range(200000, 200000 + women)]
+    sellers = [seller_row(f"Nông Thị Số {index}", phone) for index, phone in enumerate(phones)]
+    products = [product_row(phone, "Miến dong") for phone in phones]
+    client.force_login(union_officer)
+    upload(client, workbook(sellers, products, name="lop.xlsx"))
+    batch = ImportBatch.objects.get()
+
+    for url in (batch.get_absolute_url() + "?show=all", reverse("onboarding:index")):
+        with django_assert_max_num_queries(14):
+            response = in_english(client).get(url)
+        assert response.status_code == 200
+    assert len(soup_of(in_english(client).get(batch.get_absolute_url())).select("#import-rows tbody tr")) == 2 * women
