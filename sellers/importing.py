@@ -692,10 +692,8 @@ def row_label(row):
     values = row.values
     if row.sheet == Sheet.SELLERS:
         return " · ".join(part for part in (values.get("owner_name"), values.get("name")) if part)
-    price = values.get("price", "")
-    return " · ".join(part for part in (values.get("title"), format_phone_text(values.get("seller_phone"))) if part) + (
-        f" · {price} ₫" if price else ""
-    )
+    parts = (values.get("title"), format_phone_text(values.get("seller_phone")), values.get("price"))
+    return " · ".join(part for part in parts if part)
 
 
 def format_phone_text(text):
