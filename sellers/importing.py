@@ -67,7 +67,7 @@ Sheet, Outcome, Status = ImportRow.Sheet, ImportRow.Outcome, ImportBatch.Status
 
 MAX_ROWS = 5000  # both sheets together: a province's training classes, not a whole catalogue
 MAX_FILE_SIZE = 10 * 1024 * 1024
-PROGRESS_EVERY = 20  # rows between two writes of the batch's progress
+PROGRESS_EVERY = 20  # rows to a transaction, and between two writes of the batch's progress
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # The example rows of the template: every row with this number (as the seller's, or as the product's
@@ -568,10 +568,12 @@ def import_batch(batch_id):
 
 
 def run_import(batch_id):
-    """Import the rows of a batch still to add, each in its own transaction; a second run picks up where one stopped.
+    """Import the rows of a batch still to add; a second run picks up where one stopped.
 
     Each row is checked again against what is registered now (another import may have added her
-    since the preview), then added, or found there already, or refused with its problems.
+    since the preview), then added, or found there already, or refused with its problems. Rows go
+    PROGRESS_EVERY to a transaction, with the batch's progress, each row in a savepoint of its own:
+    one that fails is rolled back alone, and the others are not held up by a commit each.
     """
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().filter(pk=batch_id).first()
@@ -579,30 +581,28 @@ def run_import(batch_id):
             return
         batch.status = Status.RUNNING
         batch.save(update_fields=["status"])
-    lookups, sellers, pending = Lookups.load(), None, 0
-    for row_id, sheet in batch.rows.filter(outcome=Outcome.READY).values_list("pk", "sheet"):
-        if sheet == Sheet.PRODUCTS and sellers is None:
-            sellers = sellers_of_batch(batch)  # once every row of the sellers sheet is done
-        pending += 1
-        counted = pending if pending >= PROGRESS_EVERY else 0
-        try:
-            with transaction.atomic():
-                import_row(row_id, batch, lookups, sellers, counted)
-        except Exception:
-            logger.exception("Import %s: row %s could not be saved", batch.pk, row_id)
-            with transaction.atomic():
-                ImportRow.objects.filter(pk=row_id).update(outcome=Outcome.FAILED, problems=[problem("not_saved")])
-                ImportBatch.objects.filter(pk=batch.pk).update(rows_done=F("rows_done") + pending)
-            counted = pending
-        if counted:
-            pending = 0
+    lookups, sellers = Lookups.load(), None
+    rows = list(batch.rows.filter(outcome=Outcome.READY).values_list("pk", "sheet"))
+    for start in range(0, len(rows), PROGRESS_EVERY):
+        chunk = rows[start : start + PROGRESS_EVERY]
+        with transaction.atomic():
+            for row_id, sheet in chunk:
+                if sheet == Sheet.PRODUCTS and sellers is None:
+                    sellers = sellers_of_batch(batch)  # once every row of the sellers sheet is done
+                try:
+                    with transaction.atomic():
+                        import_row(row_id, batch, lookups, sellers)
+                except Exception:
+                    logger.exception("Import %s: row %s could not be saved", batch.pk, row_id)
+                    ImportRow.objects.filter(pk=row_id).update(outcome=Outcome.FAILED, problems=[problem("not_saved")])
+            ImportBatch.objects.filter(pk=batch.pk).update(rows_done=F("rows_done") + len(chunk))
     ImportBatch.objects.filter(pk=batch.pk).update(
         status=Status.DONE, finished_at=timezone.now(), rows_done=F("rows_total")
     )
 
 
-def import_row(row_id, batch, lookups, sellers, progress):
-    """One row, locked, with what came of it; and, every few rows, the batch's progress, in the same transaction."""
+def import_row(row_id, batch, lookups, sellers):
+    """One row, locked, and what came of it."""
     row = ImportRow.objects.select_for_update().filter(pk=row_id, outcome=Outcome.READY).first()
     if row is None:
         return  # another run of the task did it
@@ -611,8 +611,6 @@ def import_row(row_id, batch, lookups, sellers, progress):
     else:
         import_product(row, lookups, sellers)
     row.save(update_fields=["outcome", "problems", "seller", "product"])
-    if progress:
-        ImportBatch.objects.filter(pk=batch.pk).update(rows_done=F("rows_done") + progress)
 
 
 def import_seller(row, by, lookups):

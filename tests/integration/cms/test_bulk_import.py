@@ -3,10 +3,12 @@ its report, and a second import of the same file changing nothing."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import IntegrityError
 from django.test import override_settings
 from django.urls import reverse
 from oscar.core.loading import get_model
 
+import sellers.importing
 from sellers.importing import PRODUCTS_SHEET, SELLERS_SHEET, import_batch
 from tests.factories import PartnerFactory, ProductFactory, ward_code
 from tests.pages import soup_of, text_of
@@ -279,3 +281,29 @@ def test_the_import_pages_cost_the_same_queries_for_a_few_rows_or_many(
             response = in_english(client).get(url)
         assert response.status_code == 200
     assert len(soup_of(in_english(client).get(batch.get_absolute_url())).select("#import-rows tbody tr")) == 2 * women
+
+
+def test_a_row_that_cannot_be_saved_is_reported_and_the_others_go_in(
+    client, union_officer, monkeypatch, django_capture_on_commit_callbacks
+):
+    # Given a product whose saving fails on the way (the database refuses it, say)
+    noodle_category()
+    real_save_listing = sellers.importing.save_listing
+
+    def save_listing(seller, **values):
+        if values["title"] == "Thạch đen":
+            real_save_listing(seller, **values)
+            raise IntegrityError("refused")
+        return real_save_listing(seller, **values)
+
+    monkeypatch.setattr(sellers.importing, "save_listing", save_listing)
+    client.force_login(union_officer)
+    products = [product_row("0912 111 001", title) for title in ("Miến dong", "Thạch đen", "Bột dong")]
+    upload(client, workbook([seller_row("Nông Thị Hạnh", "0912 111 001")], products))
+
+    report = confirm(client, ImportBatch.objects.get(), django_capture_on_commit_callbacks)
+
+    # Then that row is reported, nothing of it is kept, and the rows after it are in
+    assert problems_of(report, "products", 4) == ["It could not be saved; try again, or tell the site's operator."]
+    hanh = Partner.objects.get(phone="+84912111001")
+    assert sorted(hanh.products.values_list("title", flat=True)) == ["Bột dong", "Miến dong"]
