@@ -240,7 +240,7 @@ def read_workbook(upload):
     """{sheet: [(row number, {field: text})]} of an uploaded workbook, example rows and empty rows left out.
 
     Columns are found by their header, whatever their order, with or without the "(*)" of a
-    required one; a sheet or a column missing is a WorkbookError that says which.
+    required one; a sheet or a required column missing is a WorkbookError that says which.
     """
     if upload.size > MAX_FILE_SIZE:
         raise WorkbookError(_("The file is larger than 10 MB: is it the template, filled in?"))
@@ -273,6 +273,8 @@ def read_sheet(data, columns):
     positions = {}
     for column in columns:
         if fold(column.header) not in headers:
+            if not column.required:
+                continue  # a column she had no use for may be deleted
             raise WorkbookError(
                 _("The sheet “%(sheet)s” has no column “%(column)s”. Download the template and fill it in.")
                 % {"sheet": data.title, "column": column.header}

@@ -3,6 +3,7 @@ its report, and a second import of the same file changing nothing."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from django.test import override_settings
 from django.urls import reverse
@@ -307,3 +308,13 @@ def test_a_row_that_cannot_be_saved_is_reported_and_the_others_go_in(
     assert problems_of(report, "products", 4) == ["It could not be saved; try again, or tell the site's operator."]
     hanh = Partner.objects.get(phone="+84912111001")
     assert sorted(hanh.products.values_list("title", flat=True)) == ["Bột dong", "Miến dong"]
+
+
+def test_a_file_that_is_not_the_template_is_refused_with_what_is_wrong(client, union_officer):
+    client.force_login(union_officer)
+    not_a_workbook = SimpleUploadedFile("ban-hang.xlsx", b"Ho ten,So dien thoai\n", content_type="text/csv")
+
+    refused = upload(client, not_a_workbook)
+
+    assert "This file is not an Excel workbook (.xlsx)." in text_of(refused)
+    assert not ImportBatch.objects.exists()
