@@ -202,7 +202,7 @@ class ImportBatch(models.Model):
         RUNNING = "running", _("Importing")
         DONE = "done", _("Imported")
 
-    file_name = models.CharField(_("File"), max_length=255)
+    file_name = models.CharField(_("Spreadsheet"), max_length=255)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("Uploaded by"), on_delete=models.PROTECT, related_name="+"
     )

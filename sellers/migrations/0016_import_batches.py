@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
             name='ImportBatch',
             fields=[
                 ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file_name', models.CharField(max_length=255, verbose_name='File')),
+                ('file_name', models.CharField(max_length=255, verbose_name='Spreadsheet')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Uploaded at')),
                 ('status', models.CharField(choices=[('checked', 'Checked, waiting to be confirmed'), ('queued', 'Waiting to start'), ('running', 'Importing'), ('done', 'Imported')], default='checked', max_length=16, verbose_name='Status')),
                 ('rows_total', models.PositiveIntegerField(default=0, verbose_name='Rows')),
