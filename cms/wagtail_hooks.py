@@ -29,3 +29,6 @@ def register_money_menu():
 
 # The staff's home: its panels, summary, lists and the menu item to Oscar's dashboard (cms/desk/).
 from .desk import wagtail_hooks as desk_hooks  # noqa: E402, F401  (importing it registers them)
+
+# Bulk onboarding from a spreadsheet registers its own screens and menu item.
+from .onboarding import hooks as onboarding_hooks  # noqa: E402, F401

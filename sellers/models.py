@@ -189,4 +189,76 @@ class StockRecord(AbstractStockRecord):
             self.product.save()
 
 
+class ImportBatch(models.Model):
+    """A spreadsheet of sellers and products a union officer uploaded: checked, then imported row by row.
+
+    Its rows wait in ImportRow; the task that imports them (sellers.importing.import_batch) counts
+    its progress here, so the page can show it while a worker goes through 2,000 rows.
+    """
+
+    class Status(models.TextChoices):
+        CHECKED = "checked", _("Checked, waiting to be confirmed")
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+
+    file_name = models.CharField(_("Spreadsheet"), max_length=255)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("Uploaded at"), auto_now_add=True)
+    status = models.CharField(_("Status"), max_length=16, choices=Status, default=Status.CHECKED)
+    rows_total = models.PositiveIntegerField(_("Rows"), default=0)
+    rows_done = models.PositiveIntegerField(_("Rows imported so far"), default=0)
+    confirmed_at = models.DateTimeField(_("Confirmed at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("Finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Import of sellers")
+        verbose_name_plural = _("Imports of sellers")
+
+    def __str__(self):
+        return self.file_name
+
+    def get_absolute_url(self):
+        return reverse("onboarding:batch", kwargs={"pk": self.pk})
+
+    @property
+    def percent_done(self):
+        return 100 if not self.rows_total else min(100, self.rows_done * 100 // self.rows_total)
+
+
+class ImportRow(models.Model):
+    """One row of an import's sheets, what it says, its problems, and what importing it did."""
+
+    class Sheet(models.TextChoices):
+        SELLERS = "sellers", _("Sellers")
+        PRODUCTS = "products", _("Products")
+
+    class Outcome(models.TextChoices):
+        READY = "ready", _("To add")
+        ADDED = "added", _("Added")
+        EXISTING = "existing", _("Already there")
+        FAILED = "failed", _("Not imported")
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
+    sheet = models.CharField(max_length=16, choices=Sheet)
+    number = models.PositiveIntegerField(_("Row"))  # as the spreadsheet numbers it: the headers are row 1
+    values = models.JSONField(default=dict)  # the cells, as text, by field name
+    problems = models.JSONField(default=list)  # [code, {params}] pairs: sellers.importing.PROBLEMS
+    outcome = models.CharField(max_length=16, choices=Outcome, default=Outcome.READY)
+    seller = models.ForeignKey(Partner, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    product = models.ForeignKey(
+        "catalogue.Product", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["batch", "-sheet", "number"]  # sellers before products: a product needs its seller
+        constraints = [models.UniqueConstraint(fields=["batch", "sheet", "number"], name="one_import_row_per_row")]
+
+    def __str__(self):
+        return f"{self.get_sheet_display()} {self.number}"
+
+
 from oscar.apps.partner.models import *  # noqa: E402, F403  (the rest of Oscar's models)

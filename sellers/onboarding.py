@@ -20,14 +20,29 @@ SELLER_GROUP = "Seller"
 
 @transaction.atomic
 def apply_to_sell(
-    *, name, owner_name, phone, commune_code, what_she_makes, password, tax_code="", email=None, registered_by=None
+    *,
+    name,
+    owner_name,
+    phone,
+    commune_code,
+    what_she_makes,
+    password,
+    tax_code="",
+    kind=Partner.Kind.HOUSEHOLD,
+    email=None,
+    registered_by=None,
 ):
     """Record an application: an applied seller and her account, which cannot log in yet.
 
     Her tax code (or personal id), if she gave one, is kept with her business, private like her bank account.
+    `password` None (an application imported from a spreadsheet, sellers.importing) makes her account
+    without one that works: no password travels in a spreadsheet.
     """
     owner = get_user_model()(first_name=owner_name, phone=phone, email=email or None, is_active=False)
-    owner.set_password(password)
+    if password is None:
+        owner.set_unusable_password()
+    else:
+        owner.set_password(password)
     owner.save()
     seller = Partner.objects.create(
         name=name,
@@ -36,6 +51,7 @@ def apply_to_sell(
         commune_code=commune_code,
         what_she_makes=what_she_makes,
         tax_code=tax_code,
+        kind=kind,
         registered_by=registered_by if registered_by and registered_by.is_authenticated else None,
         status=Partner.Status.APPLIED,
     )
