@@ -25,3 +25,17 @@ def register_payout_urls():
 @hooks.register("register_admin_menu_item")
 def register_money_menu():
     return money_menu_item()
+
+
+# Acting for a seller (cms/acting.py): the list of sellers who agreed, and starting and stopping.
+from . import acting  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_acting_urls():
+    return [path("lam-thay/", include((acting.urlpatterns, "acting-for-seller")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_acting_menu():
+    return acting.acting_menu_item()
