@@ -17,11 +17,14 @@ from django.views.generic import ListView
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
+from vietnam.phones import format_phone
+
 from .access import SellerPortalMixin
 
 SellerLogEntry = get_model("partner", "SellerLogEntry")
 
 ENTRIES_PER_PAGE = 30
+PHONES = ("phone", "zalo")  # as she dials them: 0912 345 601
 LONGEST_VALUE = 60  # longer values (a story, a description) are named, not quoted
 CREATE, UPDATE, DELETE = SellerLogEntry.Action.CREATE, SellerLogEntry.Action.UPDATE, SellerLogEntry.Action.DELETE
 
@@ -189,6 +192,8 @@ def shown(model, name, value):
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.DecimalField):
         return money(value)
+    if name in PHONES:
+        return format_phone(value) or value
     value = str(value)
     return value if len(value) <= LONGEST_VALUE else value[: LONGEST_VALUE - 1] + "…"
 
