@@ -185,9 +185,9 @@ def shown(model, name, value):
     """A value as auditlog wrote it ("None", "True", "approved"), as she would read it."""
     field = model_field(model, name)
     if value in (None, "None", ""):
-        return _("nothing")
+        return _("(empty)")
     if isinstance(field, models.BooleanField):
-        return _("yes") if value == "True" else _("no")
+        return _("switched on") if value == "True" else _("switched off")
     if field is not None and field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.DecimalField):
@@ -202,7 +202,7 @@ def money(value):
     try:
         return currency(Decimal(value))
     except (InvalidOperation, TypeError):
-        return value or _("nothing")
+        return value or _("(empty)")
 
 
 urlpatterns = [
