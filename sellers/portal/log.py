@@ -17,6 +17,7 @@ from django.views.generic import ListView
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
+from orders.status import LineStatus
 from vietnam.phones import format_phone
 
 from .access import SellerPortalMixin
@@ -97,7 +98,8 @@ def what_changed(entry):
         return [CREATED.get(label, _("added %(thing)s")) % {**subject, **created_values(entry)}]
     if entry.action == DELETE:
         return [DELETED.get(label, _("deleted %(thing)s")) % subject]
-    clauses = [changed(model, label, name, old, new, subject) for name, (old, new) in entry.changes_dict.items()]
+    changes = sorted(entry.changes_dict.items(), key=lambda change: field_order(model, change[0]))
+    clauses = [changed(model, label, name, old, new, subject) for name, (old, new) in changes]
     return clauses or [_("changed %(thing)s") % subject]
 
 
@@ -137,7 +139,8 @@ def changed(model, label, name, old, new, subject):
     if label == "order.Shipment" and name == "status":
         return _("moved order %(order)s to “%(status)s”") % {**subject, "status": shown(model, name, new)}
     if label == "order.Line" and name == "status":
-        return _("marked %(product)s of order %(order)s “%(status)s”") % {**subject, "status": new}
+        status = LineStatus(new).label if new in LineStatus.values else new  # Oscar's free text, or ours
+        return _("marked %(product)s of order %(order)s “%(status)s”") % {**subject, "status": status}
     field = field_name(model, name)
     if label == "partner.Partner":
         in_words = {"field": field}
@@ -157,6 +160,12 @@ def changed(model, label, name, old, new, subject):
             **subject, "field": field, "old": shown(model, name, old), "new": shown(model, name, new)
         }
     return _("changed %(field)s of %(product)s") % {**subject, "field": field}
+
+
+def field_order(model, name):
+    """The field's place in its model, so an entry's status comes before the reason that goes with it."""
+    names = [field.name for field in model._meta.fields] if model else []
+    return (0 if name == "status" else 1, names.index(name) if name in names else len(names))
 
 
 def model_field(model, name):

@@ -8,9 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ledger.models import Entry
+from orders.paying import payment_source
+from orders.status import OrderStatus
+from payments.methods import COD
 from sellers.models import SellerLogEntry
 from sellers.portal.acting import SESSION_KEY
-from tests.factories import PartnerFactory, ProductFactory, UserFactory, union_staff
+from tests.factories import PartnerFactory, ProductFactory, UserFactory, place_order, union_staff
 from tests.integration.catalog.test_dashboard_product_form import form_data
 from tests.integration.sellers.test_portal_isolation import (
     URLS_WITH_IDS,
@@ -23,7 +26,7 @@ from tests.integration.sellers.test_portal_isolation import (
 from tests.integration.sellers.test_portal_profile import profile_data
 from tests.pages import soup_of, text_of
 
-BANNER = "Union officer Hoàng Thị Thu is working on this shop for Đàm Thị Mai."
+BANNER = "Union officer Hoàng Thị Thu is working on this shop for Đàm Thị Mai"
 
 
 @pytest.fixture
@@ -257,6 +260,43 @@ def test_an_editors_change_in_the_dashboard_is_in_her_log(client, mai, product, 
 
 
 @pytest.mark.django_db
+def test_an_editors_cancel_of_an_order_in_the_dashboard_is_in_each_sellers_log(client, mai, product, seller_owner):
+    # Given a cash order of Mai's jelly and Hoa's noodles, which an editor cancels in Oscar's dashboard
+    hoa = PartnerFactory(name="Cơ sở Miến dong Hoa Thám")
+    order = place_order(UserFactory(), product, ProductFactory(title="Miến dong Hoa Thám", seller=hoa))
+    payment_source(order, COD)
+    client.force_login(union_staff("Union editor", "bien.tap@example.vn"))
+    data = {"order_action": "change_order_status", "new_status": OrderStatus.CANCELLED, "reason": "Khách đặt nhầm"}
+    assert client.post(reverse("dashboard:order-detail", kwargs={"number": order.number}), data).status_code == 302
+
+    # When Mai reads her log
+    client.force_login(seller_owner)
+    page = text_of(client.get(reverse("seller-portal:log")))
+
+    # Then her parcel and her line are cancelled there, and nothing of Hoa's
+    assert f"Union officer Hoàng Thị Thu moved order {order.number} to “" in page
+    assert f"marked Thạch đen Cao Bằng of order {order.number} “" in page
+    assert "Hoa Thám" not in page
+    assert SellerLogEntry.objects.filter(seller=hoa, content_type__model="shipment").exists()
+
+
+@pytest.mark.django_db
+def test_her_approval_is_in_her_log(client):
+    owner = UserFactory()
+    applied = PartnerFactory(name="Cơ sở Thạch đen Lục Khu", status="applied")
+    applied.users.add(owner)
+    client.force_login(union_staff("Union editor", "bien.tap@example.vn"))
+
+    client.post(reverse("sellers:approve", kwargs={"pk": applied.pk}))
+
+    client.force_login(owner)
+    page = text_of(client.get(reverse("seller-portal:log")))
+    assert "Union officer Hoàng Thị Thu changed" in page
+    assert "of your shop: " in page
+    assert SellerLogEntry.objects.get(seller=applied).changes_dict["status"] == ["applied", "approved"]
+
+
+@pytest.mark.django_db
 def test_a_staff_change_to_her_business_in_the_admin_is_in_her_log(client, mai, seller_owner):
     admin = UserFactory(is_staff=True, is_superuser=True, first_name="Nguyễn", last_name="Thị Lan")
     client.force_login(admin)
@@ -272,7 +312,7 @@ def test_a_staff_change_to_her_business_in_the_admin_is_in_her_log(client, mai, 
     client.force_login(seller_owner)
     page = text_of(client.get(reverse("seller-portal:log")))
     assert "Union officer Nguyễn Thị Lan changed" in page
-    assert "of your shop: nothing → 0912 000 111" in page
+    assert "of your shop: (empty) → 0912 000 111" in page
 
 
 @pytest.mark.parametrize("changes", [2, 40])
