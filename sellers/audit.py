@@ -20,6 +20,7 @@ from auditlog.middleware import AuditlogMiddleware
 from auditlog.registry import auditlog
 from auditlog.signals import pre_log
 from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
 
 # Each model logged, with the fields left out: timestamps, folded search copies, what follows another field.
 EXCLUDED = {
@@ -71,14 +72,26 @@ def about(instance, action):
     if label == "catalogue.Product":
         return instance.seller_id, {"product": instance.title}
     if label == "catalogue.ProductImage":
-        return instance.product.seller_id, {"product": instance.product.title}
+        product = related(instance, "product")
+        return (product.seller_id if product else None), {"product": product.title if product else ""}
     if label == "partner.StockRecord":
-        return instance.partner_id, {"product": instance.product.title}
+        product = related(instance, "product")
+        return instance.partner_id, {"product": product.title if product else ""}
     if label == "order.Shipment":
-        return instance.seller_id, {"order": instance.order.number}
+        order = related(instance, "order")
+        return instance.seller_id, {"order": order.number if order else ""}
     if label == "order.Line":
-        return instance.partner_id, {"order": instance.order.number, "product": instance.title}
+        order = related(instance, "order")
+        return instance.partner_id, {"order": order.number if order else "", "product": instance.title}
     return None, {}
+
+
+def related(instance, name):
+    """The row `instance` points to, or None when it went first (deleting a product deletes its photos after)."""
+    try:
+        return getattr(instance, name)
+    except ObjectDoesNotExist:
+        return None
 
 
 class AuditMiddleware(AuditlogMiddleware):

@@ -11,9 +11,17 @@ from ledger.models import Entry
 from orders.paying import payment_source
 from orders.status import OrderStatus
 from payments.methods import COD
+from sellers.audit import recorded
 from sellers.models import SellerLogEntry
 from sellers.portal.acting import SESSION_KEY
-from tests.factories import PartnerFactory, ProductFactory, UserFactory, place_order, union_staff
+from tests.factories import (
+    PartnerFactory,
+    ProductFactory,
+    ProductImageFactory,
+    UserFactory,
+    place_order,
+    union_staff,
+)
 from tests.integration.catalog.test_dashboard_product_form import form_data
 from tests.integration.sellers.test_portal_isolation import (
     URLS_WITH_IDS,
@@ -313,6 +321,20 @@ def test_a_staff_change_to_her_business_in_the_admin_is_in_her_log(client, mai, 
     page = text_of(client.get(reverse("seller-portal:log")))
     assert "Union officer Nguyễn Thị Lan changed" in page
     assert "of your shop: (empty) → 0912 000 111" in page
+
+
+@pytest.mark.django_db
+def test_a_product_deleted_with_its_photo_and_stock_is_in_her_log(client, mai, product, seller_owner):
+    # Given staff deleting her product, its photo and stock record with it, outside a request
+    ProductImageFactory(product=product)
+    with recorded(union_staff("Union editor", "bien.tap@example.vn")):
+        product.delete()
+
+    # Then her log says so, once for the product and once for its photo
+    client.force_login(seller_owner)
+    page = text_of(client.get(reverse("seller-portal:log")))
+    assert "Union officer Hoàng Thị Thu deleted the product Thạch đen Cao Bằng" in page
+    assert "Union officer Hoàng Thị Thu deleted a photo of" in page
 
 
 @pytest.mark.parametrize("changes", [2, 40])
