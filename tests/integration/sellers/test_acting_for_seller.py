@@ -143,6 +143,23 @@ def test_her_consent_switched_off_stops_the_acting_at_the_next_request(acting, c
     assert acting.get(reverse("seller-portal:home")).status_code == 403
 
 
+@pytest.mark.django_db
+def test_acting_for_her_cannot_change_where_her_money_goes_nor_her_consent(acting, mai):
+    mai.bank_bin, mai.bank_account_number, mai.bank_account_holder = "970405", "8300205012345", "DAM THI MAI"
+    mai.save()
+
+    data = profile_data(mai, story="Chị Mai làm thạch đen từ năm 2015.", bank_bin="970418")
+    data.update(bank_account_number="9999999999", bank_account_holder="NGUOI KHAC")  # and union_may_act unticked
+    assert acting.post(reverse("seller-portal:profile"), data).status_code == 302
+
+    mai.refresh_from_db()
+    assert mai.story == "Chị Mai làm thạch đen từ năm 2015."
+    assert (mai.bank_bin, mai.bank_account_number) == ("970405", "8300205012345")
+    assert mai.bank_account_holder == "DAM THI MAI"
+    assert mai.union_may_act
+    assert "Only she can change this, in her own shop." in text_of(acting.get(reverse("seller-portal:profile")))
+
+
 def not_acting_for_mai(client):
     """Whatever the person tried, no session acts for Mai and her shop shows nowhere."""
     assert SESSION_KEY not in client.session
