@@ -1,7 +1,10 @@
 from django.urls import include, path
 from wagtail import hooks
 
+from . import acting  # acting for a seller: the list of sellers who agreed, starting and stopping
 from .choosers import product_chooser_viewset, seller_chooser_viewset
+from .desk import wagtail_hooks as desk_hooks  # noqa: F401  the staff's home: importing it registers its hooks
+from .onboarding import hooks as onboarding_hooks  # noqa: F401  bulk onboarding's screens and menu item
 from .payouts import urls as payout_urls
 from .payouts.menu import money_menu_item
 
@@ -27,8 +30,11 @@ def register_money_menu():
     return money_menu_item()
 
 
-# The staff's home: its panels, summary, lists and the menu item to Oscar's dashboard (cms/desk/).
-from .desk import wagtail_hooks as desk_hooks  # noqa: E402, F401  (importing it registers them)
+@hooks.register("register_admin_urls")
+def register_acting_urls():
+    return [path("lam-thay/", include((acting.urlpatterns, "acting-for-seller")))]
 
-# Bulk onboarding from a spreadsheet registers its own screens and menu item.
-from .onboarding import hooks as onboarding_hooks  # noqa: E402, F401
+
+@hooks.register("register_admin_menu_item")
+def register_acting_menu():
+    return acting.acting_menu_item()

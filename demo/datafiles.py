@@ -109,6 +109,7 @@ class Seller:
     bank_account_number: str = ""
     bank_account_holder: str = ""
     tax_code: str = ""
+    union_may_act: bool = False  # she lets her union officer work on her shop for her
 
 
 @dataclass(frozen=True)

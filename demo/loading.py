@@ -121,6 +121,7 @@ def load_sellers(sellers, report: Report):
                 kind=seller.kind,
                 status=Partner.Status.APPROVED,
                 approved_at=timezone.now(),
+                union_may_act=seller.union_may_act,  # only at first: she may switch it off later
             )
         if seller.bank and not partner.bank_bin:
             partner.bank_bin = find_bank(seller.bank).bin

@@ -5,3 +5,9 @@ class PartnerConfig(oscar_partner.PartnerConfig):
     """Oscar's partner app; a partner is a seller here. The label stays "partner"."""
 
     name = "sellers"
+
+    def ready(self):
+        super().ready()
+        from . import audit  # models are loaded only now
+
+        audit.register_models()

@@ -1,3 +1,4 @@
+from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -12,6 +13,8 @@ from vietnam.geography import validate_ward, ward_name
 from vietnam.phones import normalise_phone, validate_mobile
 from vietnam.taxcodes import normalise_tax_code, validate_tax_code
 from vietnam.text import unique_slug
+
+from .audit import about
 
 # Paths under /sellers/ that are pages of their own, so never a seller's slug.
 RESERVED_SLUGS = {"dang-ky", "don-dang-ky"}
@@ -112,6 +115,12 @@ class Partner(AbstractPartner):
     rejection_reason = models.TextField(_("Why the application was not approved"), blank=True)
 
     objects = PartnerQuerySet.as_manager()
+
+    class Meta(AbstractPartner.Meta):
+        permissions = (
+            *AbstractPartner.Meta.permissions,
+            ("act_for_seller", "Can work on a seller's shop for her, when she agrees"),
+        )
 
     def save(self, *args, **kwargs):
         self.phone = normalise_phone(self.phone) or self.phone
@@ -259,6 +268,30 @@ class ImportRow(models.Model):
 
     def __str__(self):
         return f"{self.get_sheet_display()} {self.number}"
+class SellerLogManager(LogEntryManager):
+    def log_create(self, instance, force_log=False, **kwargs):
+        """auditlog's, and the entry names the seller whose row it is, and what she calls it (sellers.audit)."""
+        seller_id, details = about(instance, kwargs.get("action"))
+        kwargs.setdefault("seller_id", seller_id)
+        kwargs.setdefault("additional_data", details)
+        return super().log_create(instance, force_log=force_log, **kwargs)
+
+
+class SellerLogEntry(AbstractLogEntry):
+    """auditlog's entry (AUDITLOG_LOGENTRY_MODEL), kept per seller: who changed which of her rows, and
+    whether it was done in her portal on her behalf (sellers/audit.py says what is logged)."""
+
+    seller = models.ForeignKey(
+        Partner, verbose_name=_("Seller"), null=True, blank=True, on_delete=models.SET_NULL, related_name="log"
+    )
+    on_behalf = models.BooleanField(_("Done on her behalf"), default=False)
+
+    objects = SellerLogManager()
+
+    class Meta(AbstractLogEntry.Meta):
+        verbose_name = _("Change to a seller's shop")
+        verbose_name_plural = _("Changes to sellers' shops")
+        indexes = [models.Index(fields=["seller", "-timestamp"], name="seller_log_newest")]
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403  (the rest of Oscar's models)

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "auditlog",
     "demo.apps.DemoConfig",
 ]
 
@@ -101,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff's changes to sellers' shops go into their logs, with who made them (sellers/audit.py).
+    "sellers.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication and messages (STACK-NOTES).
@@ -263,6 +266,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic"]
 
 SITE_ID = 1
+
+# Each seller's log of what staff changed in her shop (django-auditlog; sellers/audit.py says what).
+AUDITLOG_LOGENTRY_MODEL = "partner.SellerLogEntry"
 
 # Static and media files
 STATIC_URL = "/static/"

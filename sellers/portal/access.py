@@ -5,13 +5,20 @@ logged in (`self.seller`) and, before any view code runs, answers 404 for an id 
 is not among her own rows (OWN_ROWS). Views still look objects up through `self.my_products()`,
 `self.my_shipments()`…, never through the model's manager.
 tests/integration/sellers/test_portal_isolation.py tries every portal URL as a second seller.
+
+Union staff acting for a seller who agreed (acting.py) get her business as `self.seller`, and the
+same rule; `request.acting_for` is set then, for the banner and her log.
 """
 
+from django.contrib import messages
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import ImproperlyConfigured
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
+
+from . import acting
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -49,10 +56,25 @@ class SellerPortalMixin(AccessMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
+        if acting.is_acting(request):
+            return self.dispatch_acting(request, *args, **kwargs)
         business = business_of(request.user)
         if business is None or business.status != Partner.Status.APPROVED:
             return render(request, "sellers/portal/no_entry.html", {"business": business}, status=403)
         self.seller = business
+        self.check_ids_are_hers(kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def dispatch_acting(self, request, *args, **kwargs):
+        """For staff acting for a seller: her business while she agrees; else the acting stops here."""
+        business = acting.seller_acted_for(request)
+        if business is None:
+            back = acting.stop_acting(request)
+            messages.warning(
+                request, _("This seller no longer lets the Union work on her shop, so you stopped acting for her.")
+            )
+            return redirect(back)
+        self.seller = request.acting_for = business
         self.check_ids_are_hers(kwargs)
         return super().dispatch(request, *args, **kwargs)
 
@@ -66,6 +88,7 @@ class SellerPortalMixin(AccessMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["seller"] = self.seller
+        context["acting"] = getattr(self.request, "acting_for", None) is not None  # the banner
         context["waiting_count"] = self.my_shipments().waiting().count()  # the badge on "Orders"
         return context
 

@@ -51,8 +51,12 @@ class ProfileForm(forms.ModelForm):
     PAYOUT = ("bank_bin", "bank_account_number", "bank_account_holder", "tax_code")
     PRIVATE = ("ethnic_group", "show_ethnic_group", "count_ethnic_group", "union_may_act")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, acting=False, **kwargs):
         super().__init__(*args, **kwargs)
+        # Where her money goes and what only she may say stay hers: staff acting for her see them, unchangeable.
+        self.acting = acting
+        for name in self.PAYOUT + self.PRIVATE if acting else ():
+            self.fields[name].disabled = True
         self.fields["name"].required = True
         self.fields["phone"].required = True
         for number in self.CONTACT:  # as she writes it: 0912 345 601, not +84912345601
@@ -72,9 +76,17 @@ class ProfileForm(forms.ModelForm):
                 _("Buyers do not see your numbers; the Union calls you on them."),
                 [self[n] for n in self.CONTACT],
             ),
-            (_("Getting paid"), _("Only you and the Women's Union see this."), [self[n] for n in self.PAYOUT]),
-            (_("Private"), None, [self[n] for n in self.PRIVATE]),
+            (
+                _("Getting paid"),
+                self.note(_("Only you and the Women's Union see this.")),
+                [self[n] for n in self.PAYOUT],
+            ),
+            (_("Private"), self.note(None), [self[n] for n in self.PRIVATE]),
         ]
+
+    def note(self, note):
+        """A section's note; for staff acting for her, that only she can change it."""
+        return _("Only she can change this, in her own shop.") if self.acting else note
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data["phone"]) or self.cleaned_data["phone"]

@@ -6,7 +6,7 @@ shipment_pk): the isolation test finds another seller's object for each name.
 
 from django.urls import include, path
 
-from . import money, orders, products, views
+from . import log, money, orders, products, views
 
 app_name = "seller-portal"
 urlpatterns = [
@@ -15,4 +15,5 @@ urlpatterns = [
     path("san-pham/", include(products.urlpatterns)),
     path("don-hang/", include(orders.urlpatterns)),
     path("tien/", include(money.urlpatterns)),
+    path("nhat-ky/", include(log.urlpatterns)),
 ]

@@ -40,6 +40,9 @@ class ProfileView(SellerPortalMixin, UpdateView):
     template_name = "sellers/portal/profile.html"
     success_url = reverse_lazy("seller-portal:profile")
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "acting": getattr(self.request, "acting_for", None) is not None}
+
     def get_object(self, queryset=None):
         # A copy: a form with errors writes what she typed onto its object, and the page's
         # header and current photo must still show what is saved.
