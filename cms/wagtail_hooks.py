@@ -25,3 +25,18 @@ def register_payout_urls():
 @hooks.register("register_admin_menu_item")
 def register_money_menu():
     return money_menu_item()
+
+
+# The programme in figures (cms/figures/), for union editors and officers.
+from .figures import urls as figures_urls  # noqa: E402
+from .figures.menu import figures_menu_item  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_figures_urls():
+    return [path("figures/", include(figures_urls, namespace="figures"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_figures_menu():
+    return figures_menu_item()

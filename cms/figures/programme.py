@@ -1,0 +1,304 @@
+"""The programme's figures for a period, counted in the database: eight grouped queries, whatever the data's size.
+
+Sellers (as the period ends): approved, active (sold in the 90 days to its end, or to today for the
+period under way), with a first sale, newly approved; grouped by commune, by OCOP stars (her highest
+current certificate), by household or cooperative, and, for those who consented, by ethnic group.
+Women: a household business counts one woman, a cooperative its members (one when it gave no number).
+
+Per month (or year) of the period: orders and goods sold (not cancelled, not waiting for payment),
+buyers and repeat buyers, what sellers earned, parcels delivered and on time, sellers' first sales.
+
+- A sale is a parcel (a shipment) not cancelled, of an order not waiting for its payment, on the day
+  the order was placed.
+- Sellers earned what their ledger entries of delivered parcels say (goods and shipping fee, less the
+  commission and the tax withheld, less refunds), in the month of the delivery; a delivered parcel with
+  no entries (delivered before the ledger) counts its lines' goods, not refunded, in its delivery's month.
+- On time: delivered within the days she promises (Partner.promised_days: her delivery_days, or 5) of
+  the order being placed.
+- A repeat buyer of a month bought in it and had bought before (an earlier order, any month): an
+  account, or a guest by her email address.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DurationField,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Lower, Trunc
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from ledger.models import PARCEL_KINDS, Entry, EntryKind
+from orders.status import LineStatus, OrderStatus, ShipmentStatus
+from vietnam.geography import ward_name
+
+from .periods import local_zone
+
+Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
+Order = get_model("order", "Order")
+Line = get_model("order", "Line")
+Shipment = get_model("order", "Shipment")
+
+ACTIVE_DAYS = 90
+NOT_SOLD = [OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED]
+
+
+@dataclass
+class SellerCounts:
+    """Sellers of one group: approved, active, with a first sale, approved in the period, women."""
+
+    sellers: int = 0
+    active: int = 0
+    selling: int = 0
+    new: int = 0
+    women: int = 0
+
+    def add(self, row):
+        for name in ("sellers", "active", "selling", "new", "women"):
+            setattr(self, name, getattr(self, name) + (row[name] or 0))
+
+
+@dataclass
+class Bucket:
+    """A month (or a year) of the period."""
+
+    day: datetime.date
+    orders: int = 0
+    gmv: int = 0
+    buyers: int = 0
+    repeat_buyers: int = 0
+    earned: int = 0
+    earned_before_ledger: int = 0
+    delivered: int = 0
+    on_time: int = 0
+    first_sales: int = 0
+
+    @property
+    def earnings(self):
+        """What sellers earned: from the ledger, and from delivered lines where it has nothing."""
+        return self.earned + self.earned_before_ledger
+
+    @property
+    def late(self):
+        return self.delivered - self.on_time
+
+    @property
+    def on_time_share(self):
+        """On time, as a whole percentage of the parcels delivered; None when none were."""
+        return round(100 * self.on_time / self.delivered) if self.delivered else None
+
+
+@dataclass
+class ProgrammeFigures:
+    period: object
+    as_of: datetime.date  # the day sellers are counted on: the period's last day, or today
+    total: SellerCounts
+    by_commune: list  # (name, SellerCounts), most sellers first
+    by_stars: list  # (stars or None, SellerCounts), 5 stars first, then sellers without a current certificate
+    by_kind: list  # (label, SellerCounts)
+    by_ethnic_group: list  # (name, SellerCounts), of the sellers who consented only; suppress before showing
+    buckets: list = field(default_factory=list)
+
+    def sum_of(self, name):
+        return sum(getattr(bucket, name) for bucket in self.buckets)
+
+    @property
+    def totals(self):
+        """The period's monthly figures added up (buyers: each month's, not distinct over the period)."""
+        total = Bucket(self.period.start)
+        for name in (
+            "orders",
+            "gmv",
+            "buyers",
+            "repeat_buyers",
+            "earned",
+            "earned_before_ledger",
+            "delivered",
+            "on_time",
+            "first_sales",
+        ):
+            setattr(total, name, self.sum_of(name))
+        return total
+
+
+def programme_figures(period, today=None):
+    """The figures of `period` (cms.figures.periods.Period)."""
+    today = today or timezone.localdate()
+    start, end = period.bounds
+    as_of = min(period.last_day, today)
+    sellers = seller_figures(start, end, as_of)
+    buckets = {day: Bucket(day) for day in period.buckets()}
+    step = "year" if period.step == "year" else "month"
+    for rows in monthly_rows(start, end, step).values():
+        for row in rows:
+            bucket = buckets.get(local_day(row["bucket"]))
+            if bucket is not None:
+                for key, value in row.items():
+                    if key != "bucket":
+                        setattr(bucket, key, int(value or 0))
+    return ProgrammeFigures(period=period, as_of=as_of, buckets=list(buckets.values()), **sellers)
+
+
+def local_day(moment):
+    if isinstance(moment, datetime.datetime):
+        return timezone.localtime(moment, local_zone()).date() if timezone.is_aware(moment) else moment.date()
+    return moment
+
+
+class Days(Func):
+    """A whole number of days as a duration, which both databases add to a date and time.
+
+    `days * interval '1 day'` is PostgreSQL's alone: Django's SQLite keeps a duration as microseconds
+    and multiplies none, so there the days become microseconds.
+    """
+
+    template = "make_interval(days => %(expressions)s)"
+    output_field = DurationField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="(%(expressions)s * 86400000000)", **extra_context)
+
+
+def sales():
+    """Parcels that are sales: not cancelled, of an order not waiting for payment."""
+    return Shipment.objects.exclude(status=ShipmentStatus.CANCELLED).exclude(order__status__in=NOT_SOLD)
+
+
+def seller_figures(start, end, as_of):
+    """Approved sellers at the period's end, counted once grouped by commune, kind and stars; and by ethnic group."""
+    zone = local_zone()
+    active_from = datetime.datetime.combine(as_of - datetime.timedelta(days=ACTIVE_DAYS - 1), datetime.time(), zone)
+    active_to = datetime.datetime.combine(as_of + datetime.timedelta(days=1), datetime.time(), zone)
+    stars = (
+        Product.objects.filter(seller=OuterRef("pk"), ocop_stars__isnull=False)
+        .filter(Q(ocop_expires_on__isnull=True) | Q(ocop_expires_on__gte=as_of))
+        .order_by("-ocop_stars")
+        .values("ocop_stars")[:1]
+    )
+    hers = sales().filter(seller=OuterRef("pk"))
+    approved = (
+        Partner.objects.filter(status=Partner.Status.APPROVED)
+        .filter(Q(approved_at__isnull=True) | Q(approved_at__lt=end))
+        .annotate(
+            stars=Subquery(stars, output_field=IntegerField()),
+            is_active=Exists(hers.filter(order__date_placed__gte=active_from, order__date_placed__lt=active_to)),
+            has_sold=Exists(hers.filter(order__date_placed__lt=end)),
+        )
+    )
+    counts = {
+        "sellers": Count("pk"),
+        "active": Count("pk", filter=Q(is_active=True)),
+        "selling": Count("pk", filter=Q(has_sold=True)),
+        "new": Count("pk", filter=Q(approved_at__gte=start, approved_at__lt=end)),
+        "women": Sum(
+            Case(When(kind=Partner.Kind.COOPERATIVE, then=Coalesce("members", 1)), default=Value(1)),
+            output_field=IntegerField(),
+        ),
+    }
+    total = SellerCounts()
+    communes, kinds, by_stars = {}, {}, {}
+    for row in approved.values("commune_code", "kind", "stars").annotate(**counts).order_by():
+        total.add(row)
+        communes.setdefault(row["commune_code"], SellerCounts()).add(row)
+        kinds.setdefault(row["kind"], SellerCounts()).add(row)
+        by_stars.setdefault(row["stars"], SellerCounts()).add(row)
+    groups = {}
+    consenting = approved.filter(count_ethnic_group=True).exclude(ethnic_group="")
+    for row in consenting.values("ethnic_group").annotate(**counts).order_by():
+        name = row["ethnic_group"].strip()
+        groups.setdefault(name.casefold(), (name, SellerCounts()))[1].add(row)
+    kind_labels = dict(Partner.Kind.choices)
+    return {
+        "total": total,
+        "by_commune": sorted(
+            ((ward_name(code) or None, counts) for code, counts in communes.items()),
+            key=lambda item: (-item[1].sellers, item[0] is None, item[0] or ""),
+        ),
+        "by_stars": sorted(by_stars.items(), key=lambda item: -(item[0] or 0)),
+        "by_kind": [(kind_labels[kind], kinds[kind]) for kind in kind_labels if kind in kinds],
+        "by_ethnic_group": sorted(groups.values(), key=lambda item: (-item[1].sellers, item[0])),
+    }
+
+
+def monthly_rows(start, end, step):
+    """{figure: rows of {"bucket": its first instant, figure's columns…}}: six grouped queries."""
+
+    def bucketed(queryset, field_name):
+        return queryset.annotate(bucket=Trunc(field_name, step, tzinfo=local_zone())).values("bucket").order_by()
+
+    placed = {"date_placed__gte": start, "date_placed__lt": end}
+    lines = (
+        Line.objects.filter(**{f"order__{key}": value for key, value in placed.items()})
+        .exclude(order__status__in=NOT_SOLD)
+        .exclude(status=LineStatus.CANCELLED)
+    )
+    goods = bucketed(lines, "order__date_placed").annotate(
+        orders=Count("order", distinct=True),
+        gmv=Coalesce(Sum("line_price_incl_tax"), Value(0), output_field=IntegerField()),
+    )
+
+    earlier = (
+        Order.objects.exclude(status__in=NOT_SOLD)
+        .filter(date_placed__lt=OuterRef("date_placed"))
+        .filter(
+            Q(user_id=OuterRef("user_id"))
+            | (Q(user__isnull=True) & ~Q(guest_email="") & Q(guest_email=OuterRef("guest_email")))
+        )
+    )
+    orders = (
+        Order.objects.filter(**placed)
+        .exclude(status__in=NOT_SOLD)
+        .annotate(buyer=Coalesce(Cast("user_id", CharField()), Lower("guest_email")), bought_before=Exists(earlier))
+    )
+    buyers = bucketed(orders, "date_placed").annotate(
+        buyers=Count("buyer", distinct=True), repeat_buyers=Count("buyer", distinct=True, filter=Q(bought_before=True))
+    )
+
+    entries = Entry.objects.filter(
+        created_at__gte=start, created_at__lt=end, kind__in=[*PARCEL_KINDS, EntryKind.REVERSAL]
+    )
+    earned = bucketed(entries, "created_at").annotate(earned=Sum("amount"))
+
+    delivered = Shipment.objects.filter(status=ShipmentStatus.DELIVERED, delivered_at__gte=start, delivered_at__lt=end)
+    before_ledger = delivered.filter(refunded_at__isnull=True).exclude(
+        Exists(Entry.objects.filter(shipment=OuterRef("pk")))
+    )
+    her_lines = Q(order__lines__partner=F("seller")) & ~Q(order__lines__status=LineStatus.CANCELLED)
+    earned_before = bucketed(before_ledger, "delivered_at").annotate(
+        earned_before_ledger=Coalesce(
+            Sum("order__lines__line_price_incl_tax", filter=her_lines), Value(0), output_field=IntegerField()
+        )
+    )
+
+    promised = Days(Coalesce("seller__delivery_days", Partner.DEFAULT_DELIVERY_DAYS))
+    parcels = bucketed(delivered, "delivered_at").annotate(
+        delivered=Count("pk"), on_time=Count("pk", filter=Q(delivered_at__lte=F("order__date_placed") + promised))
+    )
+
+    first_sale = sales().filter(seller=OuterRef("pk")).order_by("order__date_placed").values("order__date_placed")[:1]
+    firsts = Partner.objects.annotate(first_sale=Subquery(first_sale)).filter(first_sale__gte=start, first_sale__lt=end)
+    first_sales = bucketed(firsts, "first_sale").annotate(first_sales=Count("pk"))
+
+    return {
+        "goods": goods,
+        "buyers": buyers,
+        "earned": earned,
+        "earned_before": earned_before,
+        "parcels": parcels,
+        "first_sales": first_sales,
+    }
