@@ -6,6 +6,7 @@ fonts the admin already has. The SVG has a viewBox and no size, so it shrinks to
 table beside each chart carries the same figures for a screen reader, so the chart is hidden from it.
 """
 
+import math
 import re
 
 import pygal
@@ -31,18 +32,26 @@ STYLE = Style(
 )
 
 
+def whole_steps(series):
+    """Labels of a count's axis in whole numbers (pygal would write 0.8 parcels): about five steps."""
+    top = max((value for _title, values in series for value in values), default=0)
+    step = max(1, math.ceil(top / 5))
+    return list(range(0, top + step, step))
+
+
 def _chart(kind, labels, series, formatter=None, **options):
     chart = kind(
         js=[],
         style=STYLE,
-        width=640,
-        height=360,
+        width=480,
+        height=340,
         disable_xml_declaration=True,
         legend_at_bottom=True,
         legend_at_bottom_columns=min(len(series), 3),
         show_y_guides=True,
         x_label_rotation=-45 if len(labels) > 6 else 0,
         truncate_label=-1,
+        truncate_legend=-1,
         print_values=False,
         min_scale=2,
         max_scale=6,
@@ -66,8 +75,11 @@ def millions(value):
 
 
 def bar_chart(labels, series, money=False):
-    return _chart(pygal.Bar, labels, series, formatter=millions if money else None)
+    if money:
+        return _chart(pygal.Bar, labels, series, formatter=millions)
+    return _chart(pygal.Bar, labels, series, y_labels=whole_steps(series))
 
 
 def stacked_bar_chart(labels, series):
-    return _chart(pygal.StackedBar, labels, series)
+    totals = [("", [sum(values) for values in zip(*(values for _title, values in series), strict=True)])]
+    return _chart(pygal.StackedBar, labels, series, y_labels=whole_steps(totals))

@@ -4,6 +4,7 @@ cells hidden ("<5", as text), amounts in whole đồng as numbers ("#,##0") so t
 import io
 
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -18,9 +19,9 @@ def _sheet(workbook, title, headers, rows, total=None, money=()):
     sheet = workbook.create_sheet(title[:31])
     sheet.append([str(header) for header in headers])
     for row in rows:
-        sheet.append(row)
+        sheet.append([str(cell) if isinstance(cell, Promise) else cell for cell in row])
     if total is not None:
-        sheet.append(total)
+        sheet.append([str(cell) if isinstance(cell, Promise) else cell for cell in total])
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
     for cell in sheet[1]:
@@ -43,7 +44,9 @@ def figures_workbook(figures):
     about.title = _("Period")[:31]
     about.append([_("Programme in figures"), figures.period.label])
     about.append([_("Sellers counted on"), date_format(figures.as_of, "d/m/Y")])
-    about.append([_("A count under 5 of sellers of an ethnic group is shown as <5.")])
+    about.append(
+        [_("A count under 5 of sellers of an ethnic group is shown as <5, and a total that would give one away as –.")]
+    )
     about.column_dimensions["A"].width = 34
     about.column_dimensions["B"].width = 24
     seller_headers = [label for _key, label in tables.SELLER_COLUMNS]

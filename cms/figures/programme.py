@@ -230,7 +230,7 @@ def seller_figures(start, end, as_of):
             key=lambda item: (-item[1].sellers, item[0] is None, item[0] or ""),
         ),
         "by_stars": sorted(by_stars.items(), key=lambda item: -(item[0] or 0)),
-        "by_kind": [(kind_labels[kind], kinds[kind]) for kind in kind_labels if kind in kinds],
+        "by_kind": [(str(kind_labels[kind]), kinds[kind]) for kind in kind_labels if kind in kinds],
         "by_ethnic_group": sorted(groups.values(), key=lambda item: (-item[1].sellers, item[0])),
     }
 

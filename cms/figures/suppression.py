@@ -1,26 +1,23 @@
 """Small-cell suppression: a count under 5 of sellers of an ethnic group is shown "<5", never the number.
 
 In a commune of a few hundred households, "2 Mông sellers" names two women. Hiding that cell is not
-enough when the column's total is shown beside it: the total less the other cells gives it back. So a
-column with exactly one cell hidden also hides its next smallest (complementary suppression), and the
-total is shown only as it is (the sum of the consenting sellers, itself "<5" when small): from it one
-learns the sum of two hidden cells, never one of them.
+enough when the column's total is shown under it: the total less the other cells gives it back. So a
+column's total is left out ("–") when exactly one of its cells is hidden; with two or more hidden, the
+total gives away only their sum. A total under 5 is itself "<5".
 """
 
 THRESHOLD = 5
 HIDDEN = "<5"
+WITHHELD = "–"
 
 
 def suppress(values):
-    """`values` (counts) as shown: each under THRESHOLD as "<5", and a second one when only one would be."""
-    shown = list(values)
-    hidden = [index for index, value in enumerate(shown) if value < THRESHOLD]
-    if len(hidden) == 1 and len(shown) > 1:
-        others = [index for index in range(len(shown)) if index not in hidden]
-        hidden.append(min(others, key=lambda index: shown[index]))
-    return [HIDDEN if index in hidden else value for index, value in enumerate(shown)]
-
-
-def suppress_one(value):
-    """A total on its own: "<5" when small."""
-    return HIDDEN if value < THRESHOLD else value
+    """A column of counts as shown, and its total as shown: each count under 5 as "<5", and the total
+    left out when it would give back the one hidden count."""
+    shown = [HIDDEN if value < THRESHOLD else value for value in values]
+    total = sum(values)
+    if total < THRESHOLD:
+        return shown, HIDDEN
+    if shown.count(HIDDEN) == 1:
+        return shown, WITHHELD
+    return shown, total

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .periods import YEAR
-from .suppression import suppress, suppress_one
+from .suppression import suppress
 
 SELLER_COLUMNS = [
     ("sellers", gettext_lazy("Approved sellers")),
@@ -39,10 +39,9 @@ def seller_rows(groups, columns=SELLER_COLUMNS):
 def ethnic_rows(figures):
     """The consenting sellers by ethnic group, each column's small cells hidden, and their total row."""
     rows = seller_rows(figures.by_ethnic_group, ETHNIC_COLUMNS)
-    columns = [suppress([row[1][index] for row in rows]) for index in range(len(ETHNIC_COLUMNS))]
-    shown = [(name, [column[position] for column in columns]) for position, (name, _cells) in enumerate(rows)]
-    total = [suppress_one(sum(row[1][index] for row in rows)) for index in range(len(ETHNIC_COLUMNS))]
-    return shown, total
+    columns = [suppress([cells[index] for _name, cells in rows]) for index in range(len(ETHNIC_COLUMNS))]
+    shown = [(name, [cells[position] for cells, _total in columns]) for position, (name, _cells) in enumerate(rows)]
+    return shown, [total for _cells, total in columns]
 
 
 def star_label(stars):
