@@ -1,4 +1,4 @@
-"""The programme's figures for a period, counted in the database: eight grouped queries, whatever the data's size.
+"""The programme's figures for a period, counted in the database: nine grouped queries, whatever the data's size.
 
 Sellers (as the period ends): approved, active (sold in the 90 days to its end, or to today for the
 period under way), with a first sale, newly approved; grouped by commune, by OCOP stars (her highest
@@ -15,8 +15,8 @@ buyers and repeat buyers, what sellers earned, parcels delivered and on time, se
   no entries (delivered before the ledger) counts its lines' goods, not refunded, in its delivery's month.
 - On time: delivered within the days she promises (Partner.promised_days: her delivery_days, or 5) of
   the order being placed.
-- A repeat buyer of a month bought in it and had bought before (an earlier order, any month): an
-  account, or a guest by her email address.
+- A repeat buyer of a month bought in it and had bought in an earlier month (of a year, in an earlier
+  year): an account, or a guest by her email address.
 """
 
 import datetime
@@ -31,6 +31,7 @@ from django.db.models import (
     F,
     Func,
     IntegerField,
+    Min,
     OuterRef,
     Q,
     Subquery,
@@ -55,6 +56,8 @@ Line = get_model("order", "Line")
 Shipment = get_model("order", "Shipment")
 
 ACTIVE_DAYS = 90
+# Who bought: her account, or a guest's email address.
+BUYER = Coalesce(Cast("user_id", CharField()), Lower("guest_email"), output_field=CharField())
 NOT_SOLD = [OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED]
 
 
@@ -151,6 +154,8 @@ def programme_figures(period, today=None):
                 for key, value in row.items():
                     if key != "bucket":
                         setattr(bucket, key, int(value or 0))
+    for day, count in new_buyers(period).items():
+        buckets[day].repeat_buyers = buckets[day].buyers - count
     return ProgrammeFigures(period=period, as_of=as_of, buckets=list(buckets.values()), **sellers)
 
 
@@ -235,6 +240,31 @@ def seller_figures(start, end, as_of):
     }
 
 
+def new_buyers(period):
+    """{first day of each month (or year): buyers whose first order ever was in it}, in one query.
+
+    Each buyer's first order is a grouped minimum; counting those per month would group a grouping, so
+    the one query counts them with a filtered count per month (24 at most) over that grouping.
+    """
+    zone = local_zone()
+    days = period.buckets()
+    starts = [datetime.datetime.combine(day, datetime.time(), zone) for day in [*days, period.end]]
+    firsts = (
+        Order.objects.exclude(status__in=NOT_SOLD)
+        .annotate(buyer=BUYER)
+        .values("buyer")
+        .annotate(first=Min("date_placed"))
+        .filter(first__gte=starts[0], first__lt=starts[-1])
+    )
+    counts = firsts.aggregate(
+        **{
+            f"new_{index}": Count("buyer", filter=Q(first__gte=starts[index], first__lt=starts[index + 1]))
+            for index in range(len(days))
+        }
+    )
+    return {day: counts[f"new_{index}"] for index, day in enumerate(days)}
+
+
 def monthly_rows(start, end, step):
     """{figure: rows of {"bucket": its first instant, figure's columns…}}: six grouped queries."""
 
@@ -252,22 +282,8 @@ def monthly_rows(start, end, step):
         gmv=Coalesce(Sum("line_price_incl_tax"), Value(0), output_field=IntegerField()),
     )
 
-    earlier = (
-        Order.objects.exclude(status__in=NOT_SOLD)
-        .filter(date_placed__lt=OuterRef("date_placed"))
-        .filter(
-            Q(user_id=OuterRef("user_id"))
-            | (Q(user__isnull=True) & ~Q(guest_email="") & Q(guest_email=OuterRef("guest_email")))
-        )
-    )
-    orders = (
-        Order.objects.filter(**placed)
-        .exclude(status__in=NOT_SOLD)
-        .annotate(buyer=Coalesce(Cast("user_id", CharField()), Lower("guest_email")), bought_before=Exists(earlier))
-    )
-    buyers = bucketed(orders, "date_placed").annotate(
-        buyers=Count("buyer", distinct=True), repeat_buyers=Count("buyer", distinct=True, filter=Q(bought_before=True))
-    )
+    orders = Order.objects.filter(**placed).exclude(status__in=NOT_SOLD).annotate(buyer=BUYER)
+    buyers = bucketed(orders, "date_placed").annotate(buyers=Count("buyer", distinct=True))
 
     entries = Entry.objects.filter(
         created_at__gte=start, created_at__lt=end, kind__in=[*PARCEL_KINDS, EntryKind.REVERSAL]
