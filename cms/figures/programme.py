@@ -9,7 +9,7 @@ Per month (or year) of the period: orders and goods sold (not cancelled, not wai
 buyers and repeat buyers, what sellers earned, parcels delivered and on time, sellers' first sales.
 
 - A sale is a parcel (a shipment) not cancelled, of an order not waiting for its payment, on the day
-  the order was placed.
+  the order was placed (the parcel's created_at: the same moment, and indexed with its seller).
 - Sellers earned what their ledger entries of delivered parcels say (goods and shipping fee, less the
   commission and the tax withheld, less refunds), in the month of the delivery; a delivered parcel with
   no entries (delivered before the ledger) counts its lines' goods, not refunded, in its delivery's month.
@@ -100,11 +100,6 @@ class Bucket:
     def late(self):
         return self.delivered - self.on_time
 
-    @property
-    def on_time_share(self):
-        """On time, as a whole percentage of the parcels delivered; None when none were."""
-        return round(100 * self.on_time / self.delivered) if self.delivered else None
-
 
 @dataclass
 class ProgrammeFigures:
@@ -146,8 +141,7 @@ def programme_figures(period, today=None):
     as_of = min(period.last_day, today)
     sellers = seller_figures(start, end, as_of)
     buckets = {day: Bucket(day) for day in period.buckets()}
-    step = "year" if period.step == "year" else "month"
-    for rows in monthly_rows(start, end, step).values():
+    for rows in monthly_rows(start, end, period.step).values():
         for row in rows:
             bucket = buckets.get(local_day(row["bucket"]))
             if bucket is not None:
@@ -156,6 +150,8 @@ def programme_figures(period, today=None):
                         setattr(bucket, key, int(value or 0))
     for day, count in new_buyers(period).items():
         buckets[day].repeat_buyers = buckets[day].buyers - count
+    for day, count in first_sales(period).items():
+        buckets[day].first_sales = count
     return ProgrammeFigures(period=period, as_of=as_of, buckets=list(buckets.values()), **sellers)
 
 
@@ -201,8 +197,8 @@ def seller_figures(start, end, as_of):
         .filter(Q(approved_at__isnull=True) | Q(approved_at__lt=end))
         .annotate(
             stars=Subquery(stars, output_field=IntegerField()),
-            is_active=Exists(hers.filter(order__date_placed__gte=active_from, order__date_placed__lt=active_to)),
-            has_sold=Exists(hers.filter(order__date_placed__lt=end)),
+            is_active=Exists(hers.filter(created_at__gte=active_from, created_at__lt=active_to)),
+            has_sold=Exists(hers.filter(created_at__lt=end)),
         )
     )
     counts = {
@@ -240,33 +236,37 @@ def seller_figures(start, end, as_of):
     }
 
 
-def new_buyers(period):
-    """{first day of each month (or year): buyers whose first order ever was in it}, in one query.
+def firsts_per_bucket(firsts, period):
+    """{first day of each month (or year): how many of `firsts` (rows with a `first` moment) fell in it}.
 
-    Each buyer's first order is a grouped minimum; counting those per month would group a grouping, so
-    the one query counts them with a filtered count per month (24 at most) over that grouping.
+    `firsts` is a grouped minimum (each buyer's first order, each seller's first sale); counting those per
+    month would group a grouping, so one query counts them with a filtered count per month (24 at most).
     """
     zone = local_zone()
     days = period.buckets()
     starts = [datetime.datetime.combine(day, datetime.time(), zone) for day in [*days, period.end]]
-    firsts = (
-        Order.objects.exclude(status__in=NOT_SOLD)
-        .annotate(buyer=BUYER)
-        .values("buyer")
-        .annotate(first=Min("date_placed"))
-        .filter(first__gte=starts[0], first__lt=starts[-1])
-    )
-    counts = firsts.aggregate(
+    counts = firsts.filter(first__gte=starts[0], first__lt=starts[-1]).aggregate(
         **{
-            f"new_{index}": Count("buyer", filter=Q(first__gte=starts[index], first__lt=starts[index + 1]))
+            f"in_{index}": Count("first", filter=Q(first__gte=starts[index], first__lt=starts[index + 1]))
             for index in range(len(days))
         }
     )
-    return {day: counts[f"new_{index}"] for index, day in enumerate(days)}
+    return {day: counts[f"in_{index}"] for index, day in enumerate(days)}
+
+
+def new_buyers(period):
+    """{first day of each month (or year): buyers whose first order ever was in it}, in one query."""
+    firsts = Order.objects.exclude(status__in=NOT_SOLD).annotate(buyer=BUYER).values("buyer")
+    return firsts_per_bucket(firsts.annotate(first=Min("date_placed")), period)
+
+
+def first_sales(period):
+    """{first day of each month (or year): sellers whose first sale was in it}, in one query."""
+    return firsts_per_bucket(sales().values("seller").annotate(first=Min("created_at")), period)
 
 
 def monthly_rows(start, end, step):
-    """{figure: rows of {"bucket": its first instant, figure's columns…}}: six grouped queries."""
+    """{figure: rows of {"bucket": its first instant, figure's columns…}}: five grouped queries."""
 
     def bucketed(queryset, field_name):
         return queryset.annotate(bucket=Trunc(field_name, step, tzinfo=local_zone())).values("bucket").order_by()
@@ -306,15 +306,10 @@ def monthly_rows(start, end, step):
         delivered=Count("pk"), on_time=Count("pk", filter=Q(delivered_at__lte=F("order__date_placed") + promised))
     )
 
-    first_sale = sales().filter(seller=OuterRef("pk")).order_by("order__date_placed").values("order__date_placed")[:1]
-    firsts = Partner.objects.annotate(first_sale=Subquery(first_sale)).filter(first_sale__gte=start, first_sale__lt=end)
-    first_sales = bucketed(firsts, "first_sale").annotate(first_sales=Count("pk"))
-
     return {
         "goods": goods,
         "buyers": buyers,
         "earned": earned,
         "earned_before": earned_before,
         "parcels": parcels,
-        "first_sales": first_sales,
     }
