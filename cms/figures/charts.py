@@ -47,7 +47,7 @@ def _chart(kind, labels, series, formatter=None, **options):
         height=340,
         disable_xml_declaration=True,
         legend_at_bottom=True,
-        legend_at_bottom_columns=min(len(series), 3),
+        legend_at_bottom_columns=2,  # three would not fit a phone's width
         show_y_guides=True,
         x_label_rotation=-45 if len(labels) > 6 else 0,
         truncate_label=-1,
@@ -56,6 +56,8 @@ def _chart(kind, labels, series, formatter=None, **options):
         min_scale=2,
         max_scale=6,
         margin=12,
+        # pygal leaves room for one row of legend; a second row (three series) needs its own.
+        margin_bottom=12 + 24 * (math.ceil(len(series) / 2) - 1),
         **options,
     )
     if formatter:
