@@ -39,7 +39,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Lower, Trunc
+from django.db.models.functions import Cast, Coalesce, Lower
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -84,7 +84,7 @@ class Bucket:
     orders: int = 0
     gmv: int = 0
     buyers: int = 0
-    repeat_buyers: int = 0
+    new_buyers: int = 0  # whose first order ever was in it
     earned: int = 0
     earned_before_ledger: int = 0
     delivered: int = 0
@@ -95,6 +95,11 @@ class Bucket:
     def earnings(self):
         """What sellers earned: from the ledger, and from delivered lines where it has nothing."""
         return self.earned + self.earned_before_ledger
+
+    @property
+    def repeat_buyers(self):
+        """Its buyers who had bought in an earlier month (or year)."""
+        return self.buyers - self.new_buyers
 
     @property
     def late(self):
@@ -123,7 +128,7 @@ class ProgrammeFigures:
             "orders",
             "gmv",
             "buyers",
-            "repeat_buyers",
+            "new_buyers",
             "earned",
             "earned_before_ledger",
             "delivered",
@@ -141,24 +146,33 @@ def programme_figures(period, today=None):
     as_of = min(period.last_day, today)
     sellers = seller_figures(start, end, as_of)
     buckets = {day: Bucket(day) for day in period.buckets()}
-    for rows in monthly_rows(start, end, period.step).values():
-        for row in rows:
-            bucket = buckets.get(local_day(row["bucket"]))
-            if bucket is not None:
-                for key, value in row.items():
-                    if key != "bucket":
-                        setattr(bucket, key, int(value or 0))
-    for day, count in new_buyers(period).items():
-        buckets[day].repeat_buyers = buckets[day].buyers - count
-    for day, count in first_sales(period).items():
-        buckets[day].first_sales = count
+    for figures in monthly_figures(period):
+        for day, values in figures.items():
+            for name, value in values.items():
+                setattr(buckets[day], name, int(value or 0))
     return ProgrammeFigures(period=period, as_of=as_of, buckets=list(buckets.values()), **sellers)
 
 
-def local_day(moment):
-    if isinstance(moment, datetime.datetime):
-        return timezone.localtime(moment, local_zone()).date() if timezone.is_aware(moment) else moment.date()
-    return moment
+def per_bucket(queryset, moment, period, **measures):
+    """{first day of each month (or year): {measure: its value}} of `queryset`, in one query.
+
+    Each measure is an aggregate (Sum, Count…) taken once per month, filtered to the month's rows by
+    `moment` (a date and time) lying between its first instants in Cao Bằng's time: a fixed number of
+    columns (24 months at most, or 10 years) however many rows there are. This does what grouping by
+    TruncMonth would, without the time-zone function for each row, which on SQLite is a call of Python.
+    """
+    zone = local_zone()
+    days = period.buckets()
+    starts = [datetime.datetime.combine(day, datetime.time(), zone) for day in [*days, period.end]]
+    columns = {}
+    for index in range(len(days)):
+        within = Q(**{f"{moment}__gte": starts[index], f"{moment}__lt": starts[index + 1]})
+        for name, measure in measures.items():
+            measure = measure.copy()
+            measure.filter = within & measure.filter if measure.filter is not None else within
+            columns[f"{name}_{index}"] = measure
+    values = queryset.filter(**{f"{moment}__gte": starts[0], f"{moment}__lt": starts[-1]}).aggregate(**columns)
+    return {day: {name: values[f"{name}_{index}"] for name in measures} for index, day in enumerate(days)}
 
 
 class Days(Func):
@@ -236,80 +250,41 @@ def seller_figures(start, end, as_of):
     }
 
 
-def firsts_per_bucket(firsts, period):
-    """{first day of each month (or year): how many of `firsts` (rows with a `first` moment) fell in it}.
-
-    `firsts` is a grouped minimum (each buyer's first order, each seller's first sale); counting those per
-    month would group a grouping, so one query counts them with a filtered count per month (24 at most).
-    """
-    zone = local_zone()
-    days = period.buckets()
-    starts = [datetime.datetime.combine(day, datetime.time(), zone) for day in [*days, period.end]]
-    counts = firsts.filter(first__gte=starts[0], first__lt=starts[-1]).aggregate(
-        **{
-            f"in_{index}": Count("first", filter=Q(first__gte=starts[index], first__lt=starts[index + 1]))
-            for index in range(len(days))
-        }
-    )
-    return {day: counts[f"in_{index}"] for index, day in enumerate(days)}
-
-
-def new_buyers(period):
-    """{first day of each month (or year): buyers whose first order ever was in it}, in one query."""
-    firsts = Order.objects.exclude(status__in=NOT_SOLD).annotate(buyer=BUYER).values("buyer")
-    return firsts_per_bucket(firsts.annotate(first=Min("date_placed")), period)
-
-
-def first_sales(period):
-    """{first day of each month (or year): sellers whose first sale was in it}, in one query."""
-    return firsts_per_bucket(sales().values("seller").annotate(first=Min("created_at")), period)
-
-
-def monthly_rows(start, end, step):
-    """{figure: rows of {"bucket": its first instant, figure's columns…}}: five grouped queries."""
-
-    def bucketed(queryset, field_name):
-        return queryset.annotate(bucket=Trunc(field_name, step, tzinfo=local_zone())).values("bucket").order_by()
-
+def monthly_figures(period):
+    """Each month's (or year's) figures of `period`, as dicts of {first day: {figure: value}}: seven queries."""
+    start, end = period.bounds
     placed = {"date_placed__gte": start, "date_placed__lt": end}
-    lines = (
-        Line.objects.filter(**{f"order__{key}": value for key, value in placed.items()})
-        .exclude(order__status__in=NOT_SOLD)
-        .exclude(status=LineStatus.CANCELLED)
-    )
-    goods = bucketed(lines, "order__date_placed").annotate(
-        orders=Count("order", distinct=True),
-        gmv=Coalesce(Sum("line_price_incl_tax"), Value(0), output_field=IntegerField()),
-    )
-
+    lines = Line.objects.filter(order__date_placed__gte=start, order__date_placed__lt=end)
+    lines = lines.exclude(order__status__in=NOT_SOLD).exclude(status=LineStatus.CANCELLED)
     orders = Order.objects.filter(**placed).exclude(status__in=NOT_SOLD).annotate(buyer=BUYER)
-    buyers = bucketed(orders, "date_placed").annotate(buyers=Count("buyer", distinct=True))
-
-    entries = Entry.objects.filter(
-        created_at__gte=start, created_at__lt=end, kind__in=[*PARCEL_KINDS, EntryKind.REVERSAL]
-    )
-    earned = bucketed(entries, "created_at").annotate(earned=Sum("amount"))
-
-    delivered = Shipment.objects.filter(status=ShipmentStatus.DELIVERED, delivered_at__gte=start, delivered_at__lt=end)
+    entries = Entry.objects.filter(kind__in=[*PARCEL_KINDS, EntryKind.REVERSAL])
+    delivered = Shipment.objects.filter(status=ShipmentStatus.DELIVERED)
     before_ledger = delivered.filter(refunded_at__isnull=True).exclude(
         Exists(Entry.objects.filter(shipment=OuterRef("pk")))
     )
     her_lines = Q(order__lines__partner=F("seller")) & ~Q(order__lines__status=LineStatus.CANCELLED)
-    earned_before = bucketed(before_ledger, "delivered_at").annotate(
-        earned_before_ledger=Coalesce(
-            Sum("order__lines__line_price_incl_tax", filter=her_lines), Value(0), output_field=IntegerField()
-        )
-    )
-
     promised = Days(Coalesce("seller__delivery_days", Partner.DEFAULT_DELIVERY_DAYS))
-    parcels = bucketed(delivered, "delivered_at").annotate(
-        delivered=Count("pk"), on_time=Count("pk", filter=Q(delivered_at__lte=F("order__date_placed") + promised))
-    )
-
-    return {
-        "goods": goods,
-        "buyers": buyers,
-        "earned": earned,
-        "earned_before": earned_before,
-        "parcels": parcels,
-    }
+    # Each buyer's first order and each seller's first sale, ever: grouped minimums, counted per month.
+    first_orders = Order.objects.exclude(status__in=NOT_SOLD).annotate(buyer=BUYER).values("buyer")
+    first_orders = first_orders.annotate(first=Min("date_placed"))
+    first_sales = sales().values("seller").annotate(first=Min("created_at"))
+    return [
+        per_bucket(lines, "order__date_placed", period, gmv=Sum("line_price_incl_tax")),
+        per_bucket(orders, "date_placed", period, orders=Count("pk"), buyers=Count("buyer", distinct=True)),
+        per_bucket(entries, "created_at", period, earned=Sum("amount")),
+        per_bucket(
+            before_ledger,
+            "delivered_at",
+            period,
+            earned_before_ledger=Sum("order__lines__line_price_incl_tax", filter=her_lines),
+        ),
+        per_bucket(
+            delivered,
+            "delivered_at",
+            period,
+            delivered=Count("pk"),
+            on_time=Count("pk", filter=Q(delivered_at__lte=F("order__date_placed") + promised)),
+        ),
+        per_bucket(first_orders, "first", period, new_buyers=Count("buyer")),
+        per_bucket(first_sales, "first", period, first_sales=Count("seller")),
+    ]
