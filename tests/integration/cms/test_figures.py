@@ -53,8 +53,8 @@ def sellers_of(group, count, **fields):
 @pytest.fixture
 def programme():
     """Hoa (household, 4 current stars, promises 2 days) and Lan (a cooperative of 12, Trùng Khánh) sold in
-    March 2025 to a buyer who came back to Hoa in April; eight more consenting sellers (6 Tày, 2 Nùng), a Dao cooperative of
-    30, a Mông seller who did not consent, and an applicant who is not counted."""
+    March 2025 to a buyer who came back to Hoa in April; seven more consenting sellers (5 Tày, 2 Nùng), a
+    Dao cooperative of 30, a Mông seller who did not consent, and an applicant who is not counted."""
     hoa = PartnerFactory(name="Cơ sở Miến dong Hoa", delivery_days=2, ethnic_group="Tày", count_ethnic_group=True)
     lan = PartnerFactory(
         name="HTX Hạt dẻ Lan", kind="cooperative", members=12, commune_code=ward_code("Xã Trùng Khánh")
