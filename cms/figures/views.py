@@ -17,6 +17,7 @@ from .charts import bar_chart, stacked_bar_chart
 from .exports import figures_workbook
 from .periods import default_period, parse_period, period_choices
 from .programme import programme_figures
+from .suppression import HIDDEN, WITHHELD
 
 READ = ("partner.view_partner", "order.view_order")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -97,6 +98,7 @@ class FiguresView(FiguresAccessMixin, WagtailAdminTemplateMixin, TemplateView):
             by_commune=[(tables.commune_label(name), cells) for name, cells in tables.seller_rows(figures.by_commune)],
             total=tables.seller_rows([("", figures.total)])[0][1],
             ethnic=ethnic,
+            markers=(HIDDEN, WITHHELD),
             ethnic_total=ethnic_total,
             months=months,
             month_total=tables.month_total(figures),
