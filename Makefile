@@ -8,10 +8,10 @@ PORT ?= 8000
 TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages migrate demo run test test-browser lint benchmark check-deploy clean
+.PHONY: help install messages migrate demo run test test-browser lint benchmark benchmark-figures check-deploy clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
@@ -49,6 +49,9 @@ lint: install ## ruff over the whole project, and the import contracts of the la
 
 benchmark: install ## Time search and filtered listings on 20,000 made-up products (DATABASE_URL: PostgreSQL)
 	$(PY) manage.py benchmark_search $(BENCHMARK_ARGS)
+
+benchmark-figures: install ## Time the programme-in-figures page on 2,000 made-up sellers and 200,000 order lines
+	$(PY) manage.py benchmark_figures $(BENCHMARK_ARGS)
 
 check-deploy: install ## Django's deployment checks with production-like values
 	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \

@@ -4,6 +4,8 @@ from wagtail import hooks
 from . import acting  # acting for a seller: the list of sellers who agreed, starting and stopping
 from .choosers import product_chooser_viewset, seller_chooser_viewset
 from .desk import wagtail_hooks as desk_hooks  # noqa: F401  the staff's home: importing it registers its hooks
+from .figures import urls as figures_urls  # the programme in figures, for union editors and officers
+from .figures.menu import figures_menu_item
 from .onboarding import hooks as onboarding_hooks  # noqa: F401  bulk onboarding's screens and menu item
 from .payouts import urls as payout_urls
 from .payouts.menu import money_menu_item
@@ -38,3 +40,13 @@ def register_acting_urls():
 @hooks.register("register_admin_menu_item")
 def register_acting_menu():
     return acting.acting_menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_figures_urls():
+    return [path("figures/", include(figures_urls, namespace="figures"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_figures_menu():
+    return figures_menu_item()
