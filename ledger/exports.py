@@ -5,6 +5,7 @@ in any spreadsheet program; headers are in the active language.
 """
 
 import io
+import re
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -19,9 +20,15 @@ from .payouts import memo
 MONEY = "#,##0"
 
 
+def sheet_title(text):
+    """A sheet's name as Excel allows it: 31 characters, none of \\ / * ? : [ ] ("Theo xã/phường" becomes
+    "Theo xã-phường", which openpyxl would otherwise refuse)."""
+    return re.sub(r"[\\/*?:\[\]]", "-", str(text))[:31]
+
+
 def _sheet(workbook, title, headers, widths):
     sheet = workbook.active
-    sheet.title = title[:31]
+    sheet.title = sheet_title(title)
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -10,13 +10,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from . import tables
+from ledger.exports import MONEY, sheet_title
 
-MONEY = "#,##0"
+from . import tables
 
 
 def _sheet(workbook, title, headers, rows, total=None, money=()):
-    sheet = workbook.create_sheet(title[:31])
+    sheet = workbook.create_sheet(sheet_title(title))
     sheet.append([str(header) for header in headers])
     for row in rows:
         sheet.append([str(cell) if isinstance(cell, Promise) else cell for cell in row])
@@ -41,7 +41,7 @@ def figures_workbook(figures):
     """The workbook's bytes: its period, the sellers' groups, the consenting sellers by ethnic group, the months."""
     workbook = Workbook()
     about = workbook.active
-    about.title = _("Period")[:31]
+    about.title = sheet_title(_("Period"))
     about.append([_("Programme in figures"), figures.period.label])
     about.append([_("Sellers counted on"), date_format(figures.as_of, "d/m/Y")])
     about.append(

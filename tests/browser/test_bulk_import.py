@@ -1,7 +1,6 @@
 import re
 
 import pytest
-from django.conf import settings
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
@@ -35,8 +34,7 @@ def test_an_officer_imports_a_training_class_with_one_bad_row_and_a_second_impor
     ]
     filled = tmp_path / "lop-tap-huan.xlsx"
     filled.write_bytes(workbook(sellers, products).read())
-    page = desktop
-    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url}])
+    page = desktop  # Wagtail's admin speaks the staff's language, Vietnamese unless she chose another
 
     # When she signs in and uploads it
     page.goto(live_server.url + "/cms/onboarding/")
@@ -45,13 +43,13 @@ def test_an_officer_imports_a_training_class_with_one_bad_row_and_a_second_impor
     page.locator("#id_password").press("Enter")
     expect(page).to_have_url(re.compile(r"/cms/onboarding/$"))
     page.locator("input[name=file]").set_input_files(filled)
-    page.get_by_role("button", name="Check the file").click()
+    page.get_by_role("button", name="Kiểm tra tệp").click()
 
     # Then the preview names the bad row and its problem, and counts what is to add
     expect(page).to_have_url(re.compile(r"/cms/onboarding/\d+/$"))
     bad = page.locator('#import-rows tr[data-sheet="products"][data-row="4"]')
-    expect(bad).to_contain_text("The price sáu mươi nghìn is not a number of đồng")
-    expect(page.locator('[data-count="products-ready"]')).to_have_text("2 to add")
+    expect(bad).to_contain_text("Giá sáu mươi nghìn không phải là số tiền")
+    expect(page.locator('[data-count="products-ready"]')).to_have_text("2 sẽ thêm")
     page.screenshot(path=str(tmp_path / "preview.png"), full_page=True)
     assert not Partner.objects.exists()
 
@@ -59,9 +57,10 @@ def test_an_officer_imports_a_training_class_with_one_bad_row_and_a_second_impor
     page.locator("#confirm-import").click()
 
     # Then the report says what went in, and the bad row still with its reason
-    expect(page.locator('[data-count="sellers-added"]')).to_have_text("2 added")
-    expect(page.locator('[data-count="products-added"]')).to_have_text("2 added")
-    expect(page.locator('#import-rows tr[data-sheet="products"][data-row="4"]')).to_contain_text("not a number of đồng")
+    expect(page.locator('[data-count="sellers-added"]')).to_have_text("2 đã thêm")
+    expect(page.locator('[data-count="products-added"]')).to_have_text("2 đã thêm")
+    bad = page.locator('#import-rows tr[data-sheet="products"][data-row="4"]')
+    expect(bad).to_contain_text("không phải là số tiền")
     assert sorted(Partner.objects.values_list("owner_name", "status")) == [
         ("Nông Thị Hạnh", "applied"),
         ("Đàm Thị Mai", "applied"),
@@ -72,12 +71,12 @@ def test_an_officer_imports_a_training_class_with_one_bad_row_and_a_second_impor
     # When she uploads the same file again
     page.goto(live_server.url + "/cms/onboarding/")
     page.locator("input[name=file]").set_input_files(filled)
-    page.get_by_role("button", name="Check the file").click()
+    page.get_by_role("button", name="Kiểm tra tệp").click()
 
     # Then every good row is there already, and there is nothing to import
-    expect(page.locator('[data-count="sellers-existing"]')).to_have_text("2 already there")
-    expect(page.locator('[data-count="products-existing"]')).to_have_text("2 already there")
-    expect(page.get_by_text("Nothing to add")).to_be_visible()
+    expect(page.locator('[data-count="sellers-existing"]')).to_have_text("2 đã có từ trước")
+    expect(page.locator('[data-count="products-existing"]')).to_have_text("2 đã có từ trước")
+    expect(page.get_by_text("Không có gì để thêm")).to_be_visible()
     expect(page.locator("#confirm-import")).to_have_count(0)
     assert Partner.objects.count() == 2
     assert Product.objects.count() == 2

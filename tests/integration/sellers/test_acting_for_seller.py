@@ -4,6 +4,7 @@ is in her log, which she reads in her portal as sentences."""
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -32,9 +33,16 @@ from tests.integration.sellers.test_portal_isolation import (
     url_of,
 )
 from tests.integration.sellers.test_portal_profile import profile_data
-from tests.pages import soup_of, text_of
+from tests.pages import ENGLISH, soup_of, text_of
 
 BANNER = "Union officer Hoàng Thị Thu is working on this shop for Đàm Thị Mai"
+
+
+@pytest.fixture(autouse=True)
+def _in_english(client):
+    """Her pages read in English here (the marketplace's language cookie); the log's Vietnamese sentence is
+    checked on its own below."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = ENGLISH
 
 
 @pytest.fixture
@@ -249,6 +257,14 @@ def test_a_price_changed_for_her_is_in_her_log_as_a_sentence(acting, client, mai
     ) in page
     assert entry.on_behalf
     assert "for you, in your shop" in page
+
+    # And in Vietnamese, as she reads it by default
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = settings.LANGUAGE_CODE
+    page = text_of(client.get(reverse("seller-portal:log")))
+    assert (
+        f"Cán bộ Hội Hoàng Thị Thu đã đổi giá Thạch đen Cao Bằng: 125.000\xa0₫ → 65.000\xa0₫, "
+        f"{at:%H:%M} ngày {at.day}/{at.month}"
+    ) in page
 
 
 @pytest.mark.django_db
