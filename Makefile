@@ -8,7 +8,7 @@ PORT ?= 8000
 TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages migrate demo run test test-browser lint benchmark benchmark-figures check-deploy clean
+.PHONY: help install messages migrate demo run test test-browser lint benchmark benchmark-figures worker check-deploy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ benchmark: install ## Time search and filtered listings on 20,000 made-up produc
 
 benchmark-figures: install ## Time the programme-in-figures page on 2,000 made-up sellers and 200,000 order lines
 	$(PY) manage.py benchmark_figures $(BENCHMARK_ARGS)
+
+worker: migrate ## Run the queued background work (TASKS_BACKEND=django_tasks_db.DatabaseBackend)
+	$(PY) manage.py db_worker $(WORKER_ARGS)
 
 check-deploy: install ## Django's deployment checks with production-like values
 	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \

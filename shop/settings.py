@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "auditlog",
+    "django_tasks_db",  # the queue of background work, when TASKS_BACKEND names its DatabaseBackend
     "demo.apps.DemoConfig",
 ]
 
@@ -292,8 +293,9 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = OSCAR_FROM_EMAIL
 SERVER_EMAIL = OSCAR_FROM_EMAIL
 
-# Background work (emails, expiring unpaid orders): run at once in the demo and tests; production
-# names a worker backend here (e.g. django_tasks.backends.database.DatabaseBackend and its worker).
+# Background work (emails, expiring unpaid orders, imports of sellers): run at once in the demo and tests.
+# In production TASKS_BACKEND=django_tasks_db.DatabaseBackend queues it in the database, and `make worker`
+# (manage.py db_worker) runs it, so a 2,000-row import never holds a request.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
 
 # Security: values are production-safe unless the environment relaxes them.
