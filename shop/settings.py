@@ -1,5 +1,6 @@
 """Settings of Chợ OCOP Cao Bằng, filled from the environment (see .env.example)."""
 
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -91,6 +92,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "auditlog",
+    "axes",  # failed logins, counted per account and per address (users/lockouts.py)
     "django_tasks_db",  # the queue of background work, when TASKS_BACKEND names its DatabaseBackend
     "demo.apps.DemoConfig",
 ]
@@ -111,6 +113,8 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: a login refused for too many failures gets its page (users/lockouts.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "shop.urls"
@@ -166,7 +170,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "users.User"
-AUTHENTICATION_BACKENDS = ["users.backends.EmailOrPhoneBackend"]
+# Axes' check first: a locked account or address is refused before any password is tried.
+AUTHENTICATION_BACKENDS = ["users.backends.LoginLimitBackend", "users.backends.EmailOrPhoneBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -305,12 +310,39 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
+# Behind a proxy that terminates TLS: it says the scheme, and the visitor's address (the limits below count it).
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's live preview shows the page in a same-origin frame, so DENY would break it.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# Failed logins (django-axes; users/lockouts.py says how they are counted). LOGIN_FAILURE_LIMIT wrong passwords
+# for one account (its email, or its phone however written), or LOGIN_FAILURE_LIMIT_PER_ADDRESS from one address,
+# within LOGIN_COOLOFF_MINUTES of each other lock logging in there until that long after the last; a right
+# password forgets the account's. Counted in the database, so a login does not depend on the cache.
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env.int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", default=30)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "users.lockouts.LoginLimitHandler"
+AXES_USERNAME_CALLABLE = "users.lockouts.account_of"
+AXES_CLIENT_IP_CALLABLE = "users.ratelimits.client_network"
+AXES_LOCKOUT_CALLABLE = "users.lockouts.locked_out_page"
+AXES_RESET_ON_SUCCESS = False  # LoginLimitHandler forgets the account's failures, not the address's
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # so the time she is shown holds
+AXES_DISABLE_ACCESS_LOG = True  # no row for every successful login
+# Kept out of the attempts' copy of the form: the shop's login fields have Oscar's prefix.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "login-username", "login-password", "csrfmiddlewaretoken"]
+
+# Forms anyone may send: at most this many accepted submissions from one address in the period (django-ratelimit's
+# "count/period", counted in the cache; users/ratelimits.py). Union staff applying for a seller are not counted.
+SUBMISSION_LIMITS = {"password-reset": "5/h", "registration": "5/h", "seller-application": "3/h"}
+RATELIMIT_IP_META_KEY = "users.ratelimits.client_network"
+RATELIMIT_FAIL_OPEN = True  # a cache that does not answer lets the form through
 
 LOGGING = {
     "version": 1,

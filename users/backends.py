@@ -1,3 +1,4 @@
+from axes.backends import AxesStandaloneBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
@@ -27,3 +28,14 @@ class EmailOrPhoneBackend(ModelBackend):
             return exact or users.filter(email__iexact=identifier).order_by("pk").first()
         phone = normalise_phone(identifier)
         return users.filter(phone=phone).first() if phone else None
+
+
+class LoginLimitBackend(AxesStandaloneBackend):
+    """Axes' check, first in AUTHENTICATION_BACKENDS: a login refused while its account or address is locked
+    (users/lockouts.py). A call without a request is not someone at a login form but our own code: Oscar's
+    login of a customer just registered, the test client's login; axes would refuse it, so it is let through."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
