@@ -50,3 +50,6 @@ def register_figures_urls():
 @hooks.register("register_admin_menu_item")
 def register_figures_menu():
     return figures_menu_item()
+
+# Locked logins, for union editors: importing it registers its screen and menu item.
+from . import lockouts  # noqa: E402, F401
