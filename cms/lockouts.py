@@ -1,8 +1,8 @@
 """Locked logins, in Wagtail's admin (/cms/lockouts/): the accounts locked now for too many wrong passwords
 (users/lockouts.py), each with a button to unlock it, and a box to unlock one by its email or phone, for a
 woman who calls the Union. For staff who may delete axes' attempts (axes.delete_accessattempt: union editors,
-by a migration of shop/, and the operator); others are refused (Wagtail sends them to its home). Operators also have axes' own screens in
-Django's admin.
+by a migration of shop/, and the operator); Wagtail sends anyone else to its home. Operators also have axes'
+own screens in Django's admin.
 
 Also Wagtail's password reset (/cms/password_reset/, shop/urls.py), limited per address as the shop's.
 """

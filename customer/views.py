@@ -1,9 +1,11 @@
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 from oscar.apps.customer import views
 from oscar.core.loading import get_model
 from oscar.views.generic import PostActionMixin
@@ -13,14 +15,47 @@ from orders.refusals import Refused
 from payments.instructions import payment_of
 from sellers.portal.access import seller_home_for
 from users.landing import staff_home_for
+from users.ratelimits import PasswordResetLimitMixin, SubmissionLimitMixin, refused_as_too_frequent
+
+from .forms import PasswordResetForm
 
 Line = get_model("order", "Line")
 Shipment = get_model("order", "Shipment")
 
 
+TOO_MANY_ACCOUNTS = ngettext_lazy(
+    "Too many accounts were made from this connection. Please try again in %(minutes)d minute.",
+    "Too many accounts were made from this connection. Please try again in %(minutes)d minutes.",
+    "minutes",
+)
+
+
+class PasswordResetView(PasswordResetLimitMixin, auth_views.PasswordResetView):
+    """Django's, as Oscar serves it at /shop/password-reset/ (shop/urls.py puts this one first); so many
+    resets an hour from one address (SUBMISSION_LIMITS)."""
+
+    form_class = PasswordResetForm
+    template_name = "oscar/registration/password_reset_form.html"
+    success_url = reverse_lazy("password-reset-done")
+
+
+class AccountRegistrationView(SubmissionLimitMixin, views.AccountRegistrationView):
+    """Oscar's registration page; so many new accounts an hour from one address."""
+
+    submission_limit = "registration"
+    too_frequent_message = TOO_MANY_ACCOUNTS
+
+
 class AccountAuthView(views.AccountAuthView):
     """Oscar's login and registration page; union staff land on their home in /cms/, a seller in her shop,
-    not in Oscar's dashboard or her customer account."""
+    not in Oscar's dashboard or her customer account. Its registration is limited as the registration page's."""
+
+    def validate_registration_form(self):
+        """Oscar's, but past the limit of new accounts from her address the form comes back, as she typed it."""
+        form = self.get_registration_form(bind_data=True)
+        if form.is_valid() and refused_as_too_frequent(self.request, form, "registration", TOO_MANY_ACCOUNTS):
+            return self.render_to_response(self.get_context_data(registration_form=form))
+        return super().validate_registration_form()
 
     def get_login_success_url(self, form):
         """The page asked for; else the staff's home, Oscar's choice for other staff, or her shop for a seller."""

@@ -3,10 +3,12 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from oscar.core.loading import get_model
 
+from users.ratelimits import refused_as_too_frequent
 from vietnam.geography import ward_name
 
 from .forms import RejectionForm, SellerApplicationForm
@@ -14,6 +16,12 @@ from .onboarding import apply_to_sell, approve_seller, reject_seller
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
+
+TOO_MANY_APPLICATIONS = ngettext_lazy(
+    "Too many applications were sent from this connection. Please send yours again in %(minutes)d minute.",
+    "Too many applications were sent from this connection. Please send yours again in %(minutes)d minutes.",
+    "minutes",
+)
 
 
 class SellerListView(ListView):
@@ -61,6 +69,10 @@ class SellerApplicationView(FormView):
     success_url = reverse_lazy("sellers:applied")
 
     def form_valid(self, form):
+        """Her application; so many an hour from one address (SUBMISSION_LIMITS), but any number from union staff."""
+        limited = not self.request.user.is_staff
+        if limited and refused_as_too_frequent(self.request, form, "seller-application", TOO_MANY_APPLICATIONS):
+            return self.form_invalid(form)
         data = form.cleaned_data
         apply_to_sell(
             name=data["name"],

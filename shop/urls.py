@@ -3,11 +3,14 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from oscar.views.decorators import login_forbidden
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.lockouts import StaffPasswordResetView
+from customer.views import PasswordResetView
 from shop.robots import robots_txt
 from shop.sitemaps import SITEMAPS
 from shop.views import SiteSearchView
@@ -15,10 +18,13 @@ from shop.views import SiteSearchView
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
+    # Both password resets, limited per address (users/ratelimits.py), before the patterns they stand in for.
+    path("cms/password_reset/", StaffPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Our search answers at Oscar's search address, so {% url 'search:search' %} still leads here.
     path("shop/search/", SiteSearchView.as_view(), name="product-search"),
+    path("shop/password-reset/", login_forbidden(PasswordResetView.as_view()), name="password-reset"),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("sellers/", include("sellers.urls")),
     path("seller/", include("sellers.portal.urls")),
