@@ -132,8 +132,8 @@ class LoginLimitHandler(AxesDatabaseHandler):
     def get_failures(self, request, credentials=None):
         """What axes compares with AXES_FAILURE_LIMIT: the account's failures, or that limit itself while the
         address is over its own."""
-        failures = failures_of(get_client_username(request, credentials), request.axes_ip_address,
-                               request.axes_attempt_time)
+        account = get_client_username(request, credentials)
+        failures = failures_of(account, request.axes_ip_address, request.axes_attempt_time)
         if failures.address_locked:
             return max(failures.account, settings.LOGIN_FAILURE_LIMIT)
         return failures.account
