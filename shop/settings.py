@@ -345,6 +345,8 @@ _DIRECTIVES = {
     # which form-action governs too.
     "form-action": [SELF, "https://checkout.stripe.com"],
     "frame-ancestors": [NONE],
+    # A site served over HTTPS never loads anything over plain HTTP.
+    "upgrade-insecure-requests": SITE_SCHEME == "https",
     # Browsers report what the policy blocked; shop/csp.py logs it (or CSP_REPORT_URI's collector).
     "report-uri": env("CSP_REPORT_URI", default="/csp-report/") or None,
 }
