@@ -19,9 +19,15 @@ logger = logging.getLogger(__name__)
 MAX_REPORT_BYTES = 8_000
 
 
-def is_staff_area(path):
-    """Whether `path` is in Wagtail's admin, Oscar's dashboard or Django's admin."""
-    return path.startswith(tuple(settings.CONTENT_SECURITY_POLICY_STAFF_PATHS))
+def is_staff_area(request):
+    """Whether `request` is for Wagtail's admin, Oscar's dashboard or Django's admin.
+
+    Wagtail previews a page by sending a dummy request (`is_dummy`) for the page's own path through
+    the middleware; the page it makes is shown in a frame of the admin's editor, so it is the admin's.
+    """
+    return request.path_info.startswith(tuple(settings.CONTENT_SECURITY_POLICY_STAFF_PATHS)) or getattr(
+        request, "is_dummy", False
+    )
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -33,7 +39,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         A view's own csp_replace still wins over them.
         """
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if is_staff_area(request.path_info):
+        if is_staff_area(request):
             parts.replace = {**settings.CONTENT_SECURITY_POLICY_STAFF, **(parts.replace or {})}
         return parts
 

@@ -72,6 +72,10 @@ def test_buyer_seller_and_editor_pages_run_their_scripts_with_nothing_blocked(
         # Then Wagtail's editor has drawn the story's blocks (its scripts ran)
         expect(desk.locator("[data-streamfield-stream-container]").first).to_be_visible()
         expect(desk.locator("#id_title")).to_have_value("Thạch đen của chị Mai")
+        # And its preview shows the story, in the editor's frame
+        desk.locator("[data-side-panel-toggle=preview]").click()
+        preview = desk.frame_locator("#w-preview-iframe")
+        expect(preview.locator("h1")).to_have_text("Thạch đen của chị Mai")
         desk.goto(live_server.url + "/cms/images/multiple/add/")
         expect(desk.locator("#fileupload")).to_be_attached()
         desk.goto(live_server.url + f"/shop/dashboard/catalogue/products/{product.pk}/")
