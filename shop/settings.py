@@ -361,8 +361,8 @@ else:
     CONTENT_SECURITY_POLICY_REPORT_ONLY = None
 # The staff's admin areas, whose scripts are Wagtail's, Oscar's dashboard's and Django's: they write
 # inline scripts, style="" attributes and event handlers, and show uploads as blob: images before
-# sending them. Under these prefixes the directives below replace the storefront's. No nonce here: a
-# nonce in a directive makes browsers ignore its 'unsafe-inline'.
+# sending them. Under these prefixes (and on Wagtail's previews: shop/csp.py) the directives below
+# replace the storefront's. No nonce here: a nonce in a directive makes browsers ignore its 'unsafe-inline'.
 CONTENT_SECURITY_POLICY_STAFF_PATHS = ["/cms/", "/shop/dashboard/", "/django-admin/"]
 CONTENT_SECURITY_POLICY_STAFF = {
     "script-src": [SELF, UNSAFE_INLINE, *_ASSET_HOSTS],
