@@ -3,8 +3,10 @@
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from oscar.defaults import *  # noqa: F403  (Oscar's OSCAR_* defaults, overridden below)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -93,6 +95,7 @@ INSTALLED_APPS = [
     "taggit",
     "auditlog",
     "axes",  # failed logins, counted per account and per address (users/lockouts.py)
+    "csp",  # django-csp: its checks of the policy's settings
     "django_tasks_db",  # the queue of background work, when TASKS_BACKEND names its DatabaseBackend
     "demo.apps.DemoConfig",
 ]
@@ -100,6 +103,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The Content-Security-Policy of every page, and the staff's admin areas' own (shop/csp.py).
+    "shop.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "shop.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -270,6 +275,9 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=f"{SITE_SCHEME}://{
 WAGTAIL_I18N_ENABLED = False
 # Staff avatars are not fetched from gravatar.com, which would send a hash of their email to another site.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does it ask releases.wagtail.org for a newer version (its policy lets it reach this site only);
+# Wagtail is upgraded through requirements.txt.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic"]
 
@@ -343,6 +351,58 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "login-username", "login-
 SUBMISSION_LIMITS = {"password-reset": "5/h", "registration": "5/h", "seller-application": "3/h"}
 RATELIMIT_IP_META_KEY = "users.ratelimits.client_network"
 RATELIMIT_FAIL_OPEN = True  # a cache that does not answer lets the form through
+# Content-Security-Policy (django-csp). The storefront, the stories and the seller portal run only the
+# site's own scripts and styles, and the inline ones that carry the request's nonce
+# (nonce="{{ request.csp_nonce }}"): no inline event handler, no style="" attribute, no eval.
+# Static files and media may be served from another host (an object storage's MEDIA_URL).
+_ASSET_HOSTS = sorted({f"{url.scheme}://{url.netloc}" for url in map(urlsplit, [STATIC_URL, MEDIA_URL]) if url.netloc})
+# Players a story's video block embeds (Wagtail's oEmbed finders); a provider's own <script> stays blocked.
+_VIDEO_HOSTS = env.list(
+    "CSP_VIDEO_HOSTS",
+    default=["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com", "https://www.facebook.com"],
+)
+_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE, *_ASSET_HOSTS],
+    "style-src": [SELF, NONCE, *_ASSET_HOSTS],
+    "img-src": [SELF, "data:", *_ASSET_HOSTS],
+    "font-src": [SELF, *_ASSET_HOSTS],
+    "media-src": [SELF, *_ASSET_HOSTS],
+    "connect-src": [SELF],
+    "frame-src": _VIDEO_HOSTS,
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    # "Đặt hàng" and the card order's pay button post here and are redirected to Stripe's Checkout,
+    # which form-action governs too.
+    "form-action": [SELF, "https://checkout.stripe.com"],
+    "frame-ancestors": [NONE],
+    # A site served over HTTPS never loads anything over plain HTTP.
+    "upgrade-insecure-requests": SITE_SCHEME == "https",
+    # Browsers report what the policy blocked; shop/csp.py logs it (or CSP_REPORT_URI's collector).
+    "report-uri": env("CSP_REPORT_URI", default="/csp-report/") or None,
+}
+# CSP_REPORT_ONLY=1 (a first deploy) sends the same policy as Content-Security-Policy-Report-Only:
+# browsers report what it would block, and block nothing. (Not a setting: django-csp's check takes a
+# CSP_REPORT_ONLY setting for one of its version 3.)
+if env.bool("CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY = None
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _DIRECTIVES}
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+# The staff's admin areas, whose scripts are Wagtail's, Oscar's dashboard's and Django's: they write
+# inline scripts, style="" attributes and event handlers, and show uploads as blob: images before
+# sending them. Under these prefixes (and on Wagtail's previews: shop/csp.py) the directives below
+# replace the storefront's. No nonce here: a nonce in a directive makes browsers ignore its 'unsafe-inline'.
+CONTENT_SECURITY_POLICY_STAFF_PATHS = ["/cms/", "/shop/dashboard/", "/django-admin/"]
+CONTENT_SECURITY_POLICY_STAFF = {
+    "script-src": [SELF, UNSAFE_INLINE, *_ASSET_HOSTS],
+    "style-src": [SELF, UNSAFE_INLINE, *_ASSET_HOSTS],
+    "img-src": [SELF, "data:", "blob:", *_ASSET_HOSTS],
+    # Wagtail's preview of a page being edited, and of an embed, in a frame of the editor.
+    "frame-src": [SELF, *_VIDEO_HOSTS],
+    "frame-ancestors": [SELF],
+}
 
 LOGGING = {
     "version": 1,

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.lockouts import StaffPasswordResetView
 from customer.views import PasswordResetView
+from shop.csp import csp_report
 from shop.robots import robots_txt
 from shop.sitemaps import SITEMAPS
 from shop.views import SiteSearchView
@@ -32,10 +33,14 @@ urlpatterns = [
     path("payments/", include("payments.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("csp-report/", csp_report, name="csp-report"),
 ]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# The 500 page's <style> carries the request's nonce.
+handler500 = "shop.views.server_error"
 
 # Wagtail's catch-all comes last.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -21,12 +21,30 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+# How Chromium's console begins to say the page's Content-Security-Policy refused something.
+CSP_VIOLATION = "Content Security Policy"
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if Path(item.fspath).is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.browser)
+
+
+def csp_violations(context):
+    """The Content-Security-Policy violations the consoles of `context`'s pages report from now on."""
+    violations = []
+
+    def record(message):
+        if CSP_VIOLATION in message.text:
+            violations.append(f"{message.page.url if message.page else ''}: {message.text}")
+
+    context.on("console", record)
+    return violations
+
+
+def assert_no_csp_violations(violations):
+    assert not violations, "The Content-Security-Policy blocked something:\n" + "\n".join(violations)
 
 
 @pytest.fixture
@@ -36,6 +54,7 @@ def phone(live_server):
     Playwright starts only after pytest-django has set up the test's database: while its event
     loop runs, Django hands out other connection objects (asgiref's Local), and the set-up and
     teardown of a transactional test (restoring and flushing data) must use the usual ones.
+    A journey fails when the site's Content-Security-Policy blocked anything on its way.
     """
     if not CHROMIUM.exists():
         reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
@@ -48,8 +67,10 @@ def phone(live_server):
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         context = browser.new_context(**PHONE, locale="vi-VN")
         context.set_default_timeout(15_000)
+        violations = csp_violations(context)
         try:
             yield context.new_page()
+            assert_no_csp_violations(violations)
         finally:
             connections.close_all()  # those the test opened while the event loop ran
             context.close()
@@ -59,11 +80,13 @@ def phone(live_server):
 @contextlib.contextmanager
 def another_window(page, **options):
     """A second window of the browser `page` runs in (its own cookies: another person), with `options`
-    for its context (PHONE, or a desktop viewport)."""
+    for its context (PHONE, or a desktop viewport); it fails too on what the Content-Security-Policy blocked."""
     context = page.context.browser.new_context(**options, locale="vi-VN")
     context.set_default_timeout(15_000)
+    violations = csp_violations(context)
     try:
         yield context.new_page()
+        assert_no_csp_violations(violations)
     finally:
         connections.close_all()
         context.close()

@@ -8,3 +8,4 @@ def fail(request):
 
 
 urlpatterns = [path("boom/", fail)]
+handler500 = "shop.views.server_error"
