@@ -13,6 +13,7 @@ from orders.refusals import Refused
 from payments.instructions import payment_of
 from sellers.portal.access import seller_home_for
 from users.landing import staff_home_for
+from users.views import ask_to_verify_phone
 
 Line = get_model("order", "Line")
 Shipment = get_model("order", "Shipment")
@@ -29,6 +30,12 @@ class AccountAuthView(views.AccountAuthView):
             return super().get_login_success_url(form)
         home = staff_home_for(user) or (None if user.is_staff else seller_home_for(user))
         return home or super().get_login_success_url(form)
+
+    def get_registration_success_url(self, form):
+        """Oscar's; first, with a number given, the page for the code sent to it (it counts once verified)."""
+        url = super().get_registration_success_url(form)
+        user = self.request.user
+        return ask_to_verify_phone(self.request, user, then=url) if user.phone else url
 
 
 class OrderHistoryView(views.OrderHistoryView):

@@ -7,6 +7,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from oscar.core.loading import get_model
 
+from users.views import ask_to_verify_phone
 from vietnam.geography import ward_name
 
 from .forms import RejectionForm, SellerApplicationForm
@@ -61,8 +62,9 @@ class SellerApplicationView(FormView):
     success_url = reverse_lazy("sellers:applied")
 
     def form_valid(self, form):
+        """Her application, saved; then the code sent to her number, which counts once she types it."""
         data = form.cleaned_data
-        apply_to_sell(
+        seller = apply_to_sell(
             name=data["name"],
             owner_name=data["owner_name"],
             phone=data["phone"],
@@ -72,7 +74,7 @@ class SellerApplicationView(FormView):
             password=data["password1"],
             registered_by=self.request.user if self.request.user.is_staff else None,
         )
-        return super().form_valid(form)
+        return redirect(ask_to_verify_phone(self.request, seller.users.get(), then=self.get_success_url()))
 
 
 class ApplicationReceivedView(TemplateView):
