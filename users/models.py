@@ -31,7 +31,10 @@ class User(AbstractUser):
         swappable = "AUTH_USER_MODEL"
         constraints = [
             models.UniqueConstraint(
-                fields=["phone"], condition=Q(phone_verified_at__isnull=False), name="users_user_one_verified_phone"
+                fields=["phone"],
+                condition=Q(phone_verified_at__isnull=False),
+                name="users_user_one_verified_phone",
+                violation_error_message=_("Another account has already verified this phone number."),
             ),
         ]
 

@@ -31,10 +31,12 @@ def test_a_code_is_six_digits_sent_in_a_plain_text_message_and_kept_only_hashed(
     ((phone, text),) = sms_outbox
     code = last_code(sms_outbox)
     assert phone == PHONE
-    assert text.isascii() and len(text) <= 160  # one SMS, no accents
+    assert text.isascii()  # no accents: one plain SMS
+    assert len(text) <= 160
     assert "Cho OCOP Cao Bang" in text
     row = PhoneCode.objects.get()
-    assert code not in row.code_hash and len(row.code_hash) == 64
+    assert code not in row.code_hash
+    assert len(row.code_hash) == 64
 
 
 @pytest.mark.django_db
