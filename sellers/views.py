@@ -89,7 +89,8 @@ class ApplicationListView(PermissionRequiredMixin, ListView):
     context_object_name = "applications"
 
     def get_queryset(self):
-        return Partner.objects.filter(status=Partner.Status.APPLIED).select_related("registered_by").order_by("pk")
+        applied = Partner.objects.filter(status=Partner.Status.APPLIED).select_related("registered_by")
+        return applied.prefetch_related("users").order_by("pk")  # her account says whether her number is verified
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

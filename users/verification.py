@@ -201,6 +201,6 @@ def why_phone_cannot_log_in(username, password):
     if backend.find_claimant(identifier, password) is None:
         return None
     return _(
-        "This phone number is not verified yet, so it cannot log you in. Use “Forgot password?”: we will send a "
-        "code to it, and you set your password again."
+        "This phone number is not verified yet, so it cannot log you in. Tap “I've forgotten my password”: we "
+        "will send a code to it, and you set your password again."
     )

@@ -219,11 +219,16 @@ def test_an_application_with_her_number_by_someone_else_does_not_block_her(clien
     assert asked.request["PATH_INFO"] == VERIFY_URL
     client.post(VERIFY_URL, {"code": code_sent_to("+84978111222", sms_outbox)})
 
-    # Then once approved she logs in by her phone; the other application has lost the number
+    # Then the Union's editors see which application's number is not verified
     client.force_login(union_editor)
     mine = get_model("partner", "Partner").objects.get(name="Cơ sở Thạch đen Phục Hòa")
+    impostor = get_model("partner", "Partner").objects.get(name="Cơ sở Giả mạo")
+    waiting = soup_of(open_page(client, "/sellers/don-dang-ky/", ENGLISH))
+    assert "not verified" in waiting.select_one(f"#application-{impostor.pk}").get_text()
+    assert "not verified" not in waiting.select_one(f"#application-{mine.pk}").get_text()
+
+    # And once approved she logs in by her phone; the other application has lost the number
     client.post(f"/sellers/don-dang-ky/{mine.pk}/duyet/")
     client.logout()
     assert log_in(client, "0978 111 222", SELLER_PASSWORD).context["user"].partners.get() == mine
-    impostor = get_model("partner", "Partner").objects.get(name="Cơ sở Giả mạo").users.get()
-    assert impostor.phone is None
+    assert impostor.users.get().phone is None
