@@ -74,6 +74,8 @@ class SellerApplicationView(FormView):
             password=data["password1"],
             registered_by=self.request.user if self.request.user.is_staff else None,
         )
+        saved = _("Your application is saved. Now verify your phone number with the code sent to it.")
+        messages.info(self.request, saved)
         return redirect(ask_to_verify_phone(self.request, seller.users.get(), then=self.get_success_url()))
 
 
