@@ -30,7 +30,7 @@ def speedsms(settings):
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.received = []
     server.reply = (200, {"status": "success", "code": "00", "data": {"tranId": 1, "totalSMS": 1, "totalPrice": 250}})
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     settings.PHONE_CODE_SENDER = "users.sms.SpeedSMSSender"
     settings.SPEEDSMS_URL = f"http://127.0.0.1:{server.server_port}/index.php/sms/send"
     settings.SPEEDSMS_ACCESS_TOKEN = "tok-123"
