@@ -38,6 +38,15 @@ class AccountAuthView(views.AccountAuthView):
         return ask_to_verify_phone(self.request, user, then=url) if user.phone else url
 
 
+class ProfileUpdateView(views.ProfileUpdateView):
+    """Oscar's profile form; a new mobile number goes on to the page for the code sent to it."""
+
+    def get_success_url(self):
+        """Oscar's (her profile), after the code page when her number is not verified."""
+        url, user = super().get_success_url(), self.request.user
+        return ask_to_verify_phone(self.request, user, then=url) if user.phone and not user.phone_verified_at else url
+
+
 class OrderHistoryView(views.OrderHistoryView):
     """Oscar's order history; each order with its parcels and items counted in the list's one query."""
 

@@ -103,15 +103,34 @@ def test_an_unverified_number_with_the_right_password_is_told_how_to_verify_it(c
 
 
 @pytest.mark.django_db
-def test_a_new_number_on_her_profile_counts_once_verified(client, customer):
+def test_a_new_number_on_her_profile_counts_once_verified(client, customer, sms_outbox):
     client.force_login(customer)
 
-    client.post(
+    asked = client.post(
         "/shop/accounts/profile/edit/",
         {"first_name": "Lan", "last_name": "Nông", "email": customer.email, "phone": "0988 777 666"},
+        follow=True,
     )
 
     customer.refresh_from_db()
     assert customer.phone == "+84988777666"
     assert customer.phone_verified_at is None
-    assert open_page(client, VERIFY_URL, ENGLISH).request["PATH_INFO"] == VERIFY_URL
+    assert asked.request["PATH_INFO"] == VERIFY_URL
+    done = client.post(VERIFY_URL, {"code": code_sent_to("+84988777666", sms_outbox)}, follow=True)
+    assert done.request["PATH_INFO"] == "/shop/accounts/profile/"
+    customer.refresh_from_db()
+    assert customer.phone_verified_at is not None
+
+
+@pytest.mark.django_db
+def test_her_profile_saved_with_the_same_number_keeps_it_verified(client, customer, sms_outbox):
+    client.force_login(customer)
+
+    client.post(
+        "/shop/accounts/profile/edit/",
+        {"first_name": "Lan", "last_name": "Nông", "email": customer.email, "phone": "0912 345 678"},
+    )
+
+    customer.refresh_from_db()
+    assert customer.phone_verified_at is not None
+    assert sms_outbox == []
