@@ -5,6 +5,7 @@ from oscar.apps.customer.forms import *  # noqa: F403  (the rest of Oscar's form
 
 from sellers.onboarding import why_seller_cannot_log_in
 from users.forms import PHONE_INPUT, clean_new_phone
+from users.verification import why_phone_cannot_log_in
 
 
 class EmailAuthenticationForm(oscar_forms.EmailAuthenticationForm):
@@ -21,7 +22,8 @@ class EmailAuthenticationForm(oscar_forms.EmailAuthenticationForm):
         try:
             return super().clean()
         except forms.ValidationError as refused:
-            reason = why_seller_cannot_log_in(self.cleaned_data.get("username"), self.cleaned_data.get("password"))
+            username, password = self.cleaned_data.get("username"), self.cleaned_data.get("password")
+            reason = why_seller_cannot_log_in(username, password) or why_phone_cannot_log_in(username, password)
             raise (forms.ValidationError(reason) if reason else refused) from None
 
 
@@ -30,7 +32,10 @@ class PhoneFieldMixin:
 
     def clean_phone(self):
         raw = self.cleaned_data.get("phone")
-        return clean_new_phone(raw, account=self.instance) if raw else None
+        phone = clean_new_phone(raw, account=self.instance) if raw else None
+        if phone != self.instance.phone:
+            self.instance.phone_verified_at = None  # a new number counts once its code is typed
+        return phone
 
 
 class EmailUserCreationForm(PhoneFieldMixin, oscar_forms.EmailUserCreationForm):

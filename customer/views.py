@@ -1,9 +1,7 @@
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
-from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 from oscar.apps.customer import views
@@ -15,9 +13,8 @@ from orders.refusals import Refused
 from payments.instructions import payment_of
 from sellers.portal.access import seller_home_for
 from users.landing import staff_home_for
-from users.ratelimits import PasswordResetLimitMixin, SubmissionLimitMixin, refused_as_too_frequent
-
-from .forms import PasswordResetForm
+from users.ratelimits import SubmissionLimitMixin, refused_as_too_frequent
+from users.views import ask_to_verify_phone
 
 Line = get_model("order", "Line")
 Shipment = get_model("order", "Shipment")
@@ -28,15 +25,6 @@ TOO_MANY_ACCOUNTS = ngettext_lazy(
     "Too many accounts were made from this connection. Please try again in %(minutes)d minutes.",
     "minutes",
 )
-
-
-class PasswordResetView(PasswordResetLimitMixin, auth_views.PasswordResetView):
-    """Django's, as Oscar serves it at /shop/password-reset/ (shop/urls.py puts this one first); so many
-    resets an hour from one address (SUBMISSION_LIMITS)."""
-
-    form_class = PasswordResetForm
-    template_name = "oscar/registration/password_reset_form.html"
-    success_url = reverse_lazy("password-reset-done")
 
 
 class AccountRegistrationView(SubmissionLimitMixin, views.AccountRegistrationView):
@@ -64,6 +52,21 @@ class AccountAuthView(views.AccountAuthView):
             return super().get_login_success_url(form)
         home = staff_home_for(user) or (None if user.is_staff else seller_home_for(user))
         return home or super().get_login_success_url(form)
+
+    def get_registration_success_url(self, form):
+        """Oscar's; first, with a number given, the page for the code sent to it (it counts once verified)."""
+        url = super().get_registration_success_url(form)
+        user = self.request.user
+        return ask_to_verify_phone(self.request, user, then=url) if user.phone else url
+
+
+class ProfileUpdateView(views.ProfileUpdateView):
+    """Oscar's profile form; a new mobile number goes on to the page for the code sent to it."""
+
+    def get_success_url(self):
+        """Oscar's (her profile), after the code page when her number is not verified."""
+        url, user = super().get_success_url(), self.request.user
+        return ask_to_verify_phone(self.request, user, then=url) if user.phone and not user.phone_verified_at else url
 
 
 class OrderHistoryView(views.OrderHistoryView):

@@ -474,8 +474,10 @@ def registered_sellers(phones):
 
 
 def taken_phones(phones):
-    """The numbers that log in an account that is not a seller's: applying with one is refused."""
+    """The numbers that log in an account that is not a seller's: applying with one is refused. A number only
+    typed on such an account, never verified, holds nothing."""
     accounts = get_user_model()._default_manager.filter(phone__in=phones, partners=None)
+    accounts = accounts.exclude(phone_verified_at=None)
     return set(accounts.values_list("phone", flat=True))
 
 

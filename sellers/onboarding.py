@@ -96,7 +96,7 @@ def why_seller_cannot_log_in(username, password):
     Her account stays closed until approval; the login form would only say "wrong password".
     Nothing is said without the right password, so no one learns about another's application.
     """
-    user = EmailOrPhoneBackend().find_user((username or "").strip())
+    user = EmailOrPhoneBackend().find_claimant((username or "").strip(), password)
     if user is None or user.is_active or not password or not user.check_password(password):
         return None
     seller = Partner.objects.filter(users=user).order_by("-pk").first()

@@ -9,6 +9,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from oscar.core.loading import get_model
 
 from users.ratelimits import refused_as_too_frequent
+from users.views import ask_to_verify_phone
 from vietnam.geography import ward_name
 
 from .forms import RejectionForm, SellerApplicationForm
@@ -69,12 +70,13 @@ class SellerApplicationView(FormView):
     success_url = reverse_lazy("sellers:applied")
 
     def form_valid(self, form):
-        """Her application; so many an hour from one address (SUBMISSION_LIMITS), but any number from union staff."""
+        """Her application, saved (so many an hour from one address, SUBMISSION_LIMITS, but any number from union
+        staff); then the code sent to her number, which counts once she types it."""
         limited = not self.request.user.is_staff
         if limited and refused_as_too_frequent(self.request, form, "seller-application", TOO_MANY_APPLICATIONS):
             return self.form_invalid(form)
         data = form.cleaned_data
-        apply_to_sell(
+        seller = apply_to_sell(
             name=data["name"],
             owner_name=data["owner_name"],
             phone=data["phone"],
@@ -84,7 +86,9 @@ class SellerApplicationView(FormView):
             password=data["password1"],
             registered_by=self.request.user if self.request.user.is_staff else None,
         )
-        return super().form_valid(form)
+        saved = _("Your application is saved. Now verify your phone number with the code sent to it.")
+        messages.info(self.request, saved)
+        return redirect(ask_to_verify_phone(self.request, seller.users.get(), then=self.get_success_url()))
 
 
 class ApplicationReceivedView(TemplateView):
@@ -99,7 +103,8 @@ class ApplicationListView(PermissionRequiredMixin, ListView):
     context_object_name = "applications"
 
     def get_queryset(self):
-        return Partner.objects.filter(status=Partner.Status.APPLIED).select_related("registered_by").order_by("pk")
+        applied = Partner.objects.filter(status=Partner.Status.APPLIED).select_related("registered_by")
+        return applied.prefetch_related("users").order_by("pk")  # her account says whether her number is verified
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -197,6 +197,15 @@ USE_I18N = True
 USE_TZ = True
 PHONENUMBER_DEFAULT_REGION = "VN"
 
+# The one-time codes that verify a phone number (users/verification.py) go out by text message: the console
+# sender prints them (the demo); users.sms.SpeedSMSSender sends them through SpeedSMS.vn's API.
+PHONE_CODE_SENDER = env("PHONE_CODE_SENDER", default="users.sms.ConsoleSender")
+SPEEDSMS_URL = env("SPEEDSMS_URL", default="https://api.speedsms.vn/index.php/sms/send")
+SPEEDSMS_ACCESS_TOKEN = env("SPEEDSMS_ACCESS_TOKEN", default="")
+# 2: from a random number; 3: from SPEEDSMS_SENDER, a brandname registered with SpeedSMS; 4: SpeedSMS's own.
+SPEEDSMS_SMS_TYPE = env.int("SPEEDSMS_SMS_TYPE", default=3)
+SPEEDSMS_SENDER = env("SPEEDSMS_SENDER", default="")
+
 OSCAR_DEFAULT_CURRENCY = "VND"
 # Vietnamese form everywhere, in either language: 125.000 ₫ and never decimals.
 OSCAR_CURRENCY_FORMAT = {"VND": {"format": "#,##0\xa0¤", "locale": "vi_VN"}}

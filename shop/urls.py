@@ -10,11 +10,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.lockouts import StaffPasswordResetView
-from customer.views import PasswordResetView
 from shop.csp import csp_report
 from shop.robots import robots_txt
 from shop.sitemaps import SITEMAPS
 from shop.views import SiteSearchView
+from users import views as users_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -25,7 +25,14 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Our search answers at Oscar's search address, so {% url 'search:search' %} still leads here.
     path("shop/search/", SiteSearchView.as_view(), name="product-search"),
-    path("shop/password-reset/", login_forbidden(PasswordResetView.as_view()), name="password-reset"),
+    # Before Oscar's: "Forgot password?" takes a mobile number too, and a code sent to it sets a new password.
+    path("shop/password-reset/", login_forbidden(users_views.PasswordResetView.as_view()), name="password-reset"),
+    path(
+        "shop/password-reset/phone/",
+        login_forbidden(users_views.PhonePasswordResetView.as_view()),
+        name="password-reset-phone",
+    ),
+    path("shop/accounts/phone/verify/", users_views.PhoneVerificationView.as_view(), name="verify-phone"),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("sellers/", include("sellers.urls")),
     path("seller/", include("sellers.portal.urls")),

@@ -15,6 +15,7 @@ from django.utils import translation
 from sellers.onboarding import SELLER_GROUP
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, create_category
 from tests.pages import soup_of
+from users import sms
 
 # Transactional tests (the browser journeys) flush the database after themselves. The rows
 # that data migrations made (Wagtail's root and home page, Site, Locale, collections, groups)
@@ -67,6 +68,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _empty_cache():
     """Each test starts with an empty cache (Redis in CI keeps it between tests otherwise)."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def sms_outbox():
+    """The text messages the console sender sent during the test, (number, text), oldest first."""
+    sms.outbox.clear()
+    yield sms.outbox
+    sms.outbox.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -28,7 +28,7 @@ class UserAdmin(DjangoUserAdmin):
     list_display = ("email", "phone", "first_name", "last_name", "is_staff", "is_active")
     search_fields = ("email", "phone", "first_name", "last_name")
     fieldsets = (
-        (None, {"fields": ("email", "phone", "password")}),
+        (None, {"fields": ("email", "phone", "phone_verified_at", "password")}),
         (_("Personal info"), {"fields": ("first_name", "last_name")}),
         (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),

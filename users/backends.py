@@ -6,7 +6,11 @@ from vietnam.phones import normalise_phone
 
 
 class EmailOrPhoneBackend(ModelBackend):
-    """Log in with an email address or a Vietnamese mobile number, in any common form."""
+    """Log in with an email address or a Vietnamese mobile number, in any common form.
+
+    A number logs in only the account that verified it (users/verification.py): typing someone's number on a
+    form gives no way into, or out of, her account.
+    """
 
     def authenticate(self, request, username=None, password=None, email=None, **kwargs):
         identifier = (email or username or "").strip()
@@ -27,7 +31,17 @@ class EmailOrPhoneBackend(ModelBackend):
             exact = users.filter(email=identifier).first()
             return exact or users.filter(email__iexact=identifier).order_by("pk").first()
         phone = normalise_phone(identifier)
-        return users.filter(phone=phone).first() if phone else None
+        return users.filter(phone=phone).exclude(phone_verified_at=None).first() if phone else None
+
+    def find_claimant(self, identifier, password):
+        """The account `identifier` logs in, or else one carrying it as a number not yet verified whose password
+        is `password`: to tell her why she cannot log in, never to log her in."""
+        user = self.find_user(identifier)
+        phone = normalise_phone(identifier) if user is None and "@" not in identifier else None
+        if not phone or not password:
+            return user
+        unverified = get_user_model()._default_manager.filter(phone=phone, phone_verified_at=None).order_by("pk")
+        return next((claimant for claimant in unverified[:5] if claimant.check_password(password)), None)
 
 
 class LoginLimitBackend(AxesStandaloneBackend):

@@ -17,7 +17,7 @@ from oscar.core.loading import get_model
 
 import sellers.importing
 from sellers.importing import PRODUCTS_SHEET, SELLERS_SHEET
-from tests.factories import PartnerFactory, ProductFactory, ward_code
+from tests.factories import PartnerFactory, ProductFactory, UserFactory, ward_code
 from tests.pages import soup_of, text_of
 
 from .importing import noodle_category, product_row, seller_row, sheet_rows, workbook
@@ -212,11 +212,11 @@ def test_a_second_import_of_the_same_file_changes_nothing(
 
 
 def test_rows_for_sellers_registered_already(client, union_officer, django_capture_on_commit_callbacks):
-    # Given an approved seller whose number is in the file, and a customer whose number is too
+    # Given an approved seller whose number is in the file, and a customer who verified hers, which is too
     noodle_category()
     approved = PartnerFactory(name="HTX Miến dong Phia Đén", phone="0912 111 010")
     ProductFactory(title="Miến dong Phia Đén", seller=approved)
-    customer = get_user_model().objects.create(email="khach@example.vn", phone="0912 111 011")
+    customer = UserFactory(email="khach@example.vn", phone="0912 111 011")
     client.force_login(union_officer)
 
     upload(
@@ -239,6 +239,19 @@ def test_rows_for_sellers_registered_already(client, union_officer, django_captu
         "The phone number 0912 111 011 belongs to an account that is not a seller's."
     ]
     assert not customer.partners.exists()
+
+
+def test_a_number_a_buyer_only_typed_does_not_keep_its_owner_out(
+    client, union_officer, django_capture_on_commit_callbacks
+):
+    UserFactory(email="nguoi.la@example.vn", phone="0912 111 012", phone_verified_at=None)
+    client.force_login(union_officer)
+
+    upload(client, workbook(sellers=[seller_row("Lê Thị Anh", "0912 111 012")], products=[]))
+    report = confirm(client, ImportBatch.objects.get(), django_capture_on_commit_callbacks)
+
+    assert problems_of(report, "sellers", 3) == []
+    assert Partner.objects.get(phone="+84912111012").owner_name == "Lê Thị Anh"
 
 
 def worker_environment():

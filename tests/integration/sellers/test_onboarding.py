@@ -2,9 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from oscar.core.loading import get_model
 
 from tests.factories import UserFactory, ward_code
 from tests.integration.users.test_login import log_in
+from tests.integration.users.test_phone_claims import VERIFY_URL, code_sent_to
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
 
 SELLER_PASSWORD = "thach-den-phuc-hoa-9"
@@ -32,11 +34,13 @@ def union_editor(db):
 
 
 @pytest.mark.django_db
-def test_a_woman_applies_is_approved_and_logs_in_with_her_phone(client, union_editor):
-    # Given she sends the application form
+def test_a_woman_applies_is_approved_and_logs_in_with_her_phone(client, union_editor, sms_outbox):
+    # Given she sends the application form, and types the code then sent to her phone
     form_page = open_page(client, "/sellers/dang-ky/", VIETNAMESE)
     assert "Đăng ký bán hàng" in text_of(form_page)
-    response = client.post("/sellers/dang-ky/", application(), follow=True)
+    asked = client.post("/sellers/dang-ky/", application(), follow=True)
+    assert asked.request["PATH_INFO"] == VERIFY_URL
+    response = client.post(VERIFY_URL, {"code": code_sent_to("+84978111222", sms_outbox)}, follow=True)
     assert "Cảm ơn chị, đơn đăng ký đã được gửi" in text_of(response)
 
     # Then she cannot log in yet, but is told her application waits; her business is not public
@@ -201,3 +205,30 @@ def test_a_bad_tax_code_in_an_application_is_explained_and_nothing_typed_is_lost
     from sellers.models import Partner
 
     assert not Partner.objects.filter(name="Cơ sở Thạch đen Phục Hòa").exists()
+
+
+@pytest.mark.django_db
+def test_an_application_with_her_number_by_someone_else_does_not_block_her(client, union_editor, sms_outbox):
+    # Given someone applied with her number and never typed the code sent to it
+    stranger = {"name": "Cơ sở Giả mạo", "password1": "ke-gia-mao-1", "password2": "ke-gia-mao-1"}
+    client.post("/sellers/dang-ky/", application(**stranger))
+    client.cookies.clear()
+
+    # When she applies with it herself and types the code
+    asked = client.post("/sellers/dang-ky/", application(), follow=True)
+    assert asked.request["PATH_INFO"] == VERIFY_URL
+    client.post(VERIFY_URL, {"code": code_sent_to("+84978111222", sms_outbox)})
+
+    # Then the Union's editors see which application's number is not verified
+    client.force_login(union_editor)
+    mine = get_model("partner", "Partner").objects.get(name="Cơ sở Thạch đen Phục Hòa")
+    impostor = get_model("partner", "Partner").objects.get(name="Cơ sở Giả mạo")
+    waiting = soup_of(open_page(client, "/sellers/don-dang-ky/", ENGLISH))
+    assert "not verified" in waiting.select_one(f"#application-{impostor.pk}").get_text()
+    assert "not verified" not in waiting.select_one(f"#application-{mine.pk}").get_text()
+
+    # And once approved she logs in by her phone; the other application has lost the number
+    client.post(f"/sellers/don-dang-ky/{mine.pk}/duyet/")
+    client.logout()
+    assert log_in(client, "0978 111 222", SELLER_PASSWORD).context["user"].partners.get() == mine
+    assert impostor.users.get().phone is None

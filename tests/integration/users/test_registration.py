@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tests.integration.users.test_login import LOGIN_URL, log_in
+from tests.integration.users.test_phone_claims import VERIFY_URL, code_sent_to
 from tests.pages import VIETNAMESE, open_page, soup_of
 
 NEW_PASSWORD = "hat-de-trung-khanh-7"
@@ -20,8 +21,10 @@ def register(client, **fields):
 
 
 @pytest.mark.django_db
-def test_customer_registers_with_her_phone_and_logs_in_with_it_later(client):
-    register(client, phone="0977 123 456")
+def test_customer_registers_with_her_phone_and_logs_in_with_it_later(client, sms_outbox):
+    asked = register(client, phone="0977 123 456")
+    assert asked.request["PATH_INFO"] == VERIFY_URL
+    client.post(VERIFY_URL, {"code": code_sent_to("+84977123456", sms_outbox)})
     client.logout()
 
     response = log_in(client, "84977123456", NEW_PASSWORD)

@@ -23,15 +23,23 @@ def test_many_accounts_may_have_no_mobile_number():
 
 
 @pytest.mark.django_db
-def test_a_mobile_number_belongs_to_one_account_however_it_is_written():
+def test_a_verified_mobile_number_belongs_to_one_account_however_it_is_written():
     UserFactory(phone="0912 345 678")
     other = UserFactory.build(phone="84912345678")
 
     with pytest.raises(ValidationError) as error:
         other.full_clean()
-    assert "phone" in error.value.message_dict
+    assert "Another account has already verified this phone number." in str(error.value)
     with pytest.raises(IntegrityError), transaction.atomic():
         other.save()
+
+
+@pytest.mark.django_db
+def test_a_number_typed_but_not_verified_holds_nothing():
+    UserFactory(phone="0912 345 678", phone_verified_at=None)
+    UserFactory(phone="84912345678", phone_verified_at=None)
+
+    UserFactory(phone="+84912345678")  # its owner, who verifies it
 
 
 @pytest.mark.django_db
