@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.apps.customer import views
@@ -29,6 +31,22 @@ class AccountAuthView(views.AccountAuthView):
             return super().get_login_success_url(form)
         home = staff_home_for(user) or (None if user.is_staff else seller_home_for(user))
         return home or super().get_login_success_url(form)
+
+
+class LogoutView(views.LogoutView):
+    """Oscar's logout, by POST only: any link or image could open the address, so a GET only asks."""
+
+    template_name = "oscar/customer/logout.html"
+
+    def get(self, request, *args, **kwargs):
+        """A page with a "Log out" button, instead of Oscar's logging out; a visitor goes home."""
+        if not request.user.is_authenticated:
+            return redirect(settings.OSCAR_HOMEPAGE)
+        return TemplateResponse(request, self.template_name, {"page_title": _("Log out")})
+
+    def post(self, request, *args, **kwargs):
+        """Oscar's logout (its GET): the session and Oscar's cookies go, then the home page."""
+        return super().get(request, *args, **kwargs)
 
 
 class OrderHistoryView(views.OrderHistoryView):

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.logout import LogoutView as CmsLogoutView
 from shop.robots import robots_txt
 from shop.sitemaps import SITEMAPS
 from shop.views import SiteSearchView
@@ -15,6 +16,8 @@ from shop.views import SiteSearchView
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's own logout address, which a GET (a link, an image) could log out through.
+    path("cms/logout/", CmsLogoutView.as_view(), name="wagtailadmin_logout"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Our search answers at Oscar's search address, so {% url 'search:search' %} still leads here.
