@@ -1,7 +1,10 @@
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,6 +18,8 @@ from orders.refusals import Refused
 from payments.instructions import payment_of
 from sellers.portal.access import seller_home_for
 from users.landing import staff_home_for
+
+logger = logging.getLogger(__name__)
 
 Line = get_model("order", "Line")
 Shipment = get_model("order", "Shipment")
@@ -67,6 +72,23 @@ class OrderHistoryView(views.OrderHistoryView):
             )
             .order_by("-date_placed", "-pk")
         )
+
+
+class OrderLineView(views.OrderLineView):
+    """Oscar's line of one of her orders (to buy it again); another order's line id is a 404, not Oscar's 500."""
+
+    def get_object(self, queryset=None):
+        """Oscar's lookup, whose .get() let Line.DoesNotExist out of a line that is not this order's."""
+        try:
+            return super().get_object(queryset)
+        except Line.DoesNotExist:
+            logger.warning(
+                "Order %s has no line %s (asked by user %s)",
+                self.kwargs["order_number"],
+                self.kwargs["line_id"],
+                self.request.user.pk,
+            )
+            raise Http404 from None
 
 
 class BuyerCancelMixin:
