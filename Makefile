@@ -13,7 +13,7 @@ LOCAL := DEBUG=$${DEBUG:-1}
 THROWAWAY_KEY := SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages migrate demo run test test-browser lint benchmark benchmark-figures worker check-deploy clean
+.PHONY: help install messages migrate demo run test test-browser lint benchmark benchmark-figures benchmark-photo worker check-deploy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ benchmark: install ## Time search and filtered listings on 20,000 made-up produc
 
 benchmark-figures: install ## Time the programme-in-figures page on 2,000 made-up sellers and 200,000 order lines
 	$(THROWAWAY_KEY) $(PY) manage.py benchmark_figures $(BENCHMARK_ARGS)
+
+benchmark-photo: install ## A worker's peak memory reading the largest photo of each kind taken (goal: under 300 MB above idle)
+	$(THROWAWAY_KEY) $(PY) manage.py benchmark_photo $(BENCHMARK_ARGS)
 
 worker: migrate ## Run the queued background work (TASKS_BACKEND=django_tasks_db.DatabaseBackend)
 	$(LOCAL) $(PY) manage.py db_worker $(WORKER_ARGS)
