@@ -31,7 +31,8 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
         return chosen_payment_method(self.checkout_session)
 
     def place_order(self, *args, **kwargs):
-        """Oscar's placement, inside ours (orders.placing): stock locked and checked again, split by seller."""
+        """Oscar's placement, inside ours (orders.placing): stock locked and checked again, the total the same as
+        the page showed, split by seller."""
         method = self.payment_method()
         kwargs.setdefault("status", method.initial_status)
         return place_order(
@@ -40,6 +41,8 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
             order_number=kwargs["order_number"],
             shipping_address=kwargs["shipping_address"],
             payment_method_code=method.code,
+            total=kwargs["order_total"],
+            total_seen=self.request.POST.get("total_seen"),  # the preview's form sends the total it showed
         )
 
     def handle_order_placement(self, *args, **kwargs):

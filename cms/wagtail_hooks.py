@@ -2,6 +2,7 @@ from django.urls import include, path
 from wagtail import hooks
 
 from . import acting  # acting for a seller: the list of sellers who agreed, starting and stopping
+from .autosave import continue_on_page_made_by_autosave
 from .choosers import product_chooser_viewset, seller_chooser_viewset
 from .desk import wagtail_hooks as desk_hooks  # noqa: F401  the staff's home: importing it registers its hooks
 from .figures import urls as figures_urls  # the programme in figures, for union editors and officers
@@ -9,6 +10,12 @@ from .figures.menu import figures_menu_item
 from .onboarding import hooks as onboarding_hooks  # noqa: F401  bulk onboarding's screens and menu item
 from .payouts import urls as payout_urls
 from .payouts.menu import money_menu_item
+
+
+@hooks.register("before_create_page")
+def keep_a_submit_that_raced_autosave(request, parent_page, page_class):
+    """A new page's form posted after autosave created the page acts on that page (cms/autosave.py)."""
+    return continue_on_page_made_by_autosave(request, parent_page, page_class)
 
 
 @hooks.register("register_admin_viewset")

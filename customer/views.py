@@ -1,7 +1,12 @@
+import logging
+
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 from oscar.apps.customer import views
@@ -15,6 +20,8 @@ from sellers.portal.access import seller_home_for
 from users.landing import staff_home_for
 from users.ratelimits import SubmissionLimitMixin, refused_as_too_frequent
 from users.views import ask_to_verify_phone
+
+logger = logging.getLogger(__name__)
 
 Line = get_model("order", "Line")
 Shipment = get_model("order", "Shipment")
@@ -69,6 +76,22 @@ class ProfileUpdateView(views.ProfileUpdateView):
         return ask_to_verify_phone(self.request, user, then=url) if user.phone and not user.phone_verified_at else url
 
 
+class LogoutView(views.LogoutView):
+    """Oscar's logout, by POST only: any link or image could open the address, so a GET only asks."""
+
+    template_name = "oscar/customer/logout.html"
+
+    def get(self, request, *args, **kwargs):
+        """A page with a "Log out" button, instead of Oscar's logging out; a visitor goes home."""
+        if not request.user.is_authenticated:
+            return redirect(settings.OSCAR_HOMEPAGE)
+        return TemplateResponse(request, self.template_name, {"page_title": _("Log out")})
+
+    def post(self, request, *args, **kwargs):
+        """Oscar's logout (its GET): the session and Oscar's cookies go, then the home page."""
+        return super().get(request, *args, **kwargs)
+
+
 class OrderHistoryView(views.OrderHistoryView):
     """Oscar's order history; each order with its parcels and items counted in the list's one query."""
 
@@ -87,6 +110,23 @@ class OrderHistoryView(views.OrderHistoryView):
             )
             .order_by("-date_placed", "-pk")
         )
+
+
+class OrderLineView(views.OrderLineView):
+    """Oscar's line of one of her orders (to buy it again); another order's line id is a 404, not Oscar's 500."""
+
+    def get_object(self, queryset=None):
+        """Oscar's lookup, whose .get() let Line.DoesNotExist out of a line that is not this order's."""
+        try:
+            return super().get_object(queryset)
+        except Line.DoesNotExist:
+            logger.warning(
+                "Order %s has no line %s (asked by user %s)",
+                self.kwargs["order_number"],
+                self.kwargs["line_id"],
+                self.request.user.pk,
+            )
+            raise Http404 from None
 
 
 class BuyerCancelMixin:

@@ -9,15 +9,20 @@ delivery address is checked there too: an address saved before its form asked fo
 province and a phone number could still be chosen. Then Oscar creates the order (allocating the
 stock), which is split into one shipment per seller with her shipping fee, and the payment method
 is recorded. Nothing is paid yet: a card or transfer order waits for its money (orders/paying.py).
+
+The order's total must be the one the buyer saw on the page where she tapped "Đặt hàng": a seller
+who changed a price (or a fee) after the preview was shown would otherwise charge her silently.
 """
 
 from collections import Counter
+from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
 
 from shipping.fees import order_fees
 from vietnam.geography import province_code_by_name
@@ -43,15 +48,22 @@ class SoldOut(UnableToPlaceOrder):
     """Someone bought the last units first; says which products and how many are left."""
 
 
-def place_order(create_order, *, basket, order_number, shipping_address, payment_method_code):
+class TotalChanged(UnableToPlaceOrder):
+    """The order's total is not the one the buyer was shown; says the new one, so she can agree to it."""
+
+
+def place_order(create_order, *, basket, order_number, shipping_address, payment_method_code, total, total_seen):
     """Place the basket's order: lock, check again, `create_order()` (Oscar's OrderCreator), split, record.
 
-    Returns the order. Raises OrderAlreadyPlaced for a second tap, SoldOut or UnableToPlaceOrder
-    (with a message for the buyer) when it cannot be placed; nothing is saved then. Sellers are
-    emailed once it commits, if the order is theirs already (cash on delivery).
+    `total` is the order's total (Oscar's Price) and `total_seen` what the page she tapped "Đặt hàng"
+    on showed (text, as her form sent it; None when it sent none). Returns the order. Raises
+    OrderAlreadyPlaced for a second tap, SoldOut, TotalChanged or UnableToPlaceOrder (with a message
+    for the buyer) when it cannot be placed; nothing is saved then. Sellers are emailed once it
+    commits, if the order is theirs already (cash on delivery).
     """
     with transaction.atomic():
         lock_basket_and_stock(basket, order_number)
+        check_total_seen(total, total_seen)
         check_delivery_address(shipping_address)
         order = create_order()
         split_order_by_seller(order)
@@ -82,6 +94,26 @@ def lock_basket_and_stock(basket, order_number):
             short.append((titles[record_id], left))
     if short:
         raise SoldOut(" ".join(sold_out_message(title, left) for title, left in short))
+
+
+def check_total_seen(total, total_seen):
+    """Raise TotalChanged unless `total_seen` (what her page showed) is the order's total, to the đồng."""
+    try:
+        seen = Decimal(total_seen)
+    except (TypeError, InvalidOperation):
+        seen = None
+    if seen is not None and seen.is_finite() and seen == total.incl_tax:
+        return
+    now = currency(total.incl_tax, total.currency)
+    if seen is None or not seen.is_finite():
+        raise TotalChanged(_("Check your order's total, %(now)s, then tap Place order again.") % {"now": now})
+    raise TotalChanged(
+        _(
+            "A price changed since this page was shown: your order's total is now %(now)s, not %(seen)s. "
+            "Nothing was ordered. Check the order below, then tap Place order again."
+        )
+        % {"now": now, "seen": currency(seen, total.currency)}
+    )
 
 
 def check_delivery_address(shipping_address):

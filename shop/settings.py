@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from oscar.defaults import *  # noqa: F403  (Oscar's OSCAR_* defaults, overridden below)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -15,8 +16,17 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")
 
 DEBUG = env.bool("DEBUG", default=False)
-# Only for a local demo; check --deploy warns about any "django-insecure-" key.
-SECRET_KEY = env("SECRET_KEY", default="django-insecure-local-demo-key-change-me")
+# The demo's key is public, and with it anyone can forge what Django signs (sessions, password resets,
+# a card order's pay page): only a local demo with DEBUG on runs on it. With DEBUG off the site refuses
+# to start without a key of its own (none, or any "django-insecure-" key, which Django marks as made up).
+_DEMO_SECRET_KEY = "django-insecure-local-demo-key-change-me"
+SECRET_KEY = env("SECRET_KEY", default=_DEMO_SECRET_KEY if DEBUG else "")
+if not DEBUG and (not SECRET_KEY.strip() or SECRET_KEY.startswith("django-insecure-")):
+    raise ImproperlyConfigured(
+        "DEBUG is off and SECRET_KEY is empty or a made-up 'django-insecure-' key, such as the demo's public "
+        "one. Set SECRET_KEY to a long random string of this site's own "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), or DEBUG=1 for a local demo."
+    )
 SITE_DOMAIN = env("SITE_DOMAIN", default="127.0.0.1:8000")
 SITE_NAME = env("SITE_NAME", default="Chợ OCOP Cao Bằng")
 # How the public reaches the site; links in emails and Wagtail's Site record follow it.

@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.lockouts import StaffPasswordResetView
+from cms.logout import LogoutView as CmsLogoutView
 from shop.csp import csp_report
 from shop.robots import robots_txt
 from shop.sitemaps import SITEMAPS
@@ -21,6 +22,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Both password resets, limited per address (users/ratelimits.py), before the patterns they stand in for.
     path("cms/password_reset/", StaffPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
+    # Before Wagtail's own logout address, which a GET (a link, an image) could log out through.
+    path("cms/logout/", CmsLogoutView.as_view(), name="wagtailadmin_logout"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Our search answers at Oscar's search address, so {% url 'search:search' %} still leads here.

@@ -38,15 +38,25 @@ def sideways_phone_jpeg(width=400, height=300):
     return photo_file(two_halves(width, height), "JPEG", "IMG_0042.JPG", exif=exif)
 
 
-def png_claiming(width, height):
-    """A PNG file whose header claims width × height pixels, with no pixels behind it."""
+def png_claiming(width, height, colour_type=2):
+    """A PNG file whose header claims width × height pixels (RGB; 6: with alpha), with no pixels behind it."""
 
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    header = struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)
     data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
     return SimpleUploadedFile("bom.png", data)
+
+
+def jpeg_claiming(width, height, **save_options):
+    """A JPEG whose header claims width × height pixels (a tiny JPEG with its frame's size changed)."""
+    data = io.BytesIO()
+    Image.new("RGB", (16, 16)).save(data, "JPEG", **save_options)
+    data = bytearray(data.getvalue())
+    frame = next(i for i in range(len(data) - 1) if data[i] == 0xFF and data[i + 1] in (0xC0, 0xC2))
+    data[frame + 5 : frame + 9] = struct.pack(">HH", height, width)
+    return SimpleUploadedFile("IMG_0050.JPG", bytes(data))
 
 
 def colour_at(image, x, y):

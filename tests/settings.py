@@ -7,8 +7,11 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from shop.settings import *  # noqa: F403
-from shop.settings import BASE_DIR, DATABASES, STORAGES
+# The project's settings refuse DEBUG off without a key of the site's own; the suite's key signs nothing real.
+os.environ.setdefault("SECRET_KEY", "tests-only-key-that-signs-nothing-but-the-suites-own-sessions")
+
+from shop.settings import *  # noqa: E402, F403
+from shop.settings import BASE_DIR, DATABASES, STORAGES  # noqa: E402
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so `pytest --reuse-db` keeps the migrated database between runs;

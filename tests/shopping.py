@@ -1,7 +1,9 @@
 """Going through the storefront's checkout the way a buyer does, with Django's test client."""
 
+from tests.pages import soup_of
 from vietnam.geography import province_code_by_name, wards_of_province
 
+PREVIEW_URL = "/shop/checkout/preview/"
 CAO_BANG = province_code_by_name("Cao Bằng")
 THUC_PHAN = next(code for code, name in wards_of_province(CAO_BANG) if name == "Phường Thục Phán")
 
@@ -28,10 +30,27 @@ def fill_basket(client, *purchases):
 
 def check_out(client, *purchases, method="cod", email="lan@example.vn", address=None):
     """Buy `purchases` (as a guest unless the client is logged in), up to "Đặt hàng"; the last response."""
+    return place_order_as_shown(go_to_preview(client, *purchases, method=method, email=email, address=address))
+
+
+def go_to_preview(client, *purchases, method="cod", email="lan@example.vn", address=None):
+    """Put `purchases` in the basket and go through checkout's steps up to the preview; the client."""
     fill_basket(client, *purchases)
     if email and "_auth_user_id" not in client.session:
         client.post("/shop/checkout/", {"username": email, "options": "anonymous"})
     client.post("/shop/checkout/shipping-address/", address or delivery_address())
     client.get("/shop/checkout/shipping-method/", follow=True)
     client.post("/shop/checkout/payment-method/", {"method": method})
-    return client.post("/shop/checkout/preview/", {"action": "place_order"})
+    return client
+
+
+def place_order_form(client):
+    """What the preview's "Đặt hàng" form sends, read from the page as her browser has it (the total it shows)."""
+    form = soup_of(client.get(PREVIEW_URL)).select_one("#place_order_form")
+    assert form is not None, "the preview page has no place-order form"
+    return {field["name"]: field.get("value", "") for field in form.select("input[type=hidden]")}
+
+
+def place_order_as_shown(client, **extra):
+    """Open the preview and tap "Đặt hàng" on it; the response."""
+    return client.post(PREVIEW_URL, place_order_form(client), **extra)

@@ -16,7 +16,7 @@ from payments.methods import CARD
 
 from .client import CardPaymentError
 from .sessions import is_paid, is_pay_token, pay_url, payment_deadline, start_card_payment
-from .webhook import handle_event
+from .webhook import UnreadableEvent, handle_event
 
 Order = get_model("order", "Order")
 
@@ -24,14 +24,18 @@ Order = get_model("order", "Order")
 @csrf_exempt
 @require_POST
 def stripe_webhook(request):
-    """Stripe's events: a bad, missing or stale signature gets 400 and changes nothing."""
+    """Stripe's events: a bad, missing or stale signature, or a signed event without its object, gets 400 and
+    changes nothing."""
     try:
         event = stripe.Webhook.construct_event(
             request.body, request.headers.get("Stripe-Signature"), settings.STRIPE_WEBHOOK_SECRET
         )
     except (ValueError, stripe.SignatureVerificationError):
         return HttpResponseBadRequest()
-    handle_event(event)
+    try:
+        handle_event(event)
+    except UnreadableEvent:  # signed, but without its object: logged by handle_event
+        return HttpResponseBadRequest()
     return HttpResponse()
 
 

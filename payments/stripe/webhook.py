@@ -33,14 +33,20 @@ Order = get_model("order", "Order")
 Transaction = get_model("payment", "Transaction")
 
 
+class UnreadableEvent(ValueError):
+    """A correctly signed event without what every Stripe event has: refused (400), and logged."""
+
+
 def handle_event(event):
     """Act on one verified Stripe event, once. Returns its StripeEvent row, or None for a type not handled here.
 
     A repeated event finds its row and does nothing. An event for an order we do not know (or one
-    not paid by card) is logged and recorded, and changes nothing.
+    not paid by card) is logged and recorded, and changes nothing. One without an id, a type, a time
+    or the object it is about raises UnreadableEvent, before anything is written.
     """
     if isinstance(event, stripe.StripeObject):
         event = event.to_dict()
+    _check_readable(event)
     handler = EVENT_HANDLERS.get(event["type"])
     if handler is None:
         return None
@@ -61,6 +67,19 @@ def handle_event(event):
             record.outcome = handler(order, obj)
         record.save(update_fields=["order", "outcome"])
     return record
+
+
+def _check_readable(event):
+    """Raise UnreadableEvent, and log why, unless the event has an id, a type, a time and its data.object."""
+    data = event.get("data")
+    if not isinstance(data, dict) or not isinstance(data.get("object"), dict):
+        problem = "it has no data.object"
+    elif not all(isinstance(event.get(key), kind) for key, kind in [("id", str), ("type", str), ("created", int)]):
+        problem = "it lacks an id, a type or a time"
+    else:
+        return
+    logger.warning("Stripe event %s (%s) is refused: %s", event.get("id"), event.get("type"), problem)
+    raise UnreadableEvent(problem)
 
 
 def _order_of(obj):

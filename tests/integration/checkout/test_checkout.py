@@ -9,7 +9,16 @@ from oscar.core.loading import get_model
 from orders.status import OrderStatus
 from tests.factories import PartnerFactory, ProductFactory
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
-from tests.shopping import CAO_BANG, check_out, delivery_address, fill_basket
+from tests.shopping import (
+    CAO_BANG,
+    PREVIEW_URL,
+    check_out,
+    delivery_address,
+    fill_basket,
+    go_to_preview,
+    place_order_as_shown,
+    place_order_form,
+)
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
@@ -130,11 +139,12 @@ def test_the_last_unit_goes_to_the_first_buyer_and_the_second_keeps_her_basket(c
     second.post(ADDRESS_URL, delivery_address())
     second.get("/shop/checkout/shipping-method/", follow=True)
     second.post("/shop/checkout/payment-method/", {"method": "cod"})
+    shown = place_order_form(second)
 
     # When the first buys it, then the second taps "Đặt hàng"
     check_out(first, product)
     second.cookies["django_language"] = ENGLISH
-    response = second.post("/shop/checkout/preview/", {"action": "place_order"}, follow=True)
+    response = second.post(PREVIEW_URL, shown, follow=True)
 
     # Then there is one order; the second is told it sold out, and her basket still holds it
     assert Order.objects.count() == 1
@@ -158,11 +168,11 @@ def test_tapping_place_order_twice_makes_one_order(client, product):
 def test_seller_approved_no_more_cannot_be_bought_at_checkout(client):
     seller = PartnerFactory()
     product = ProductFactory(seller=seller)
-    fill_basket(client, product)
+    shown = place_order_form(go_to_preview(client, product))
     seller.status = "suspended"
     seller.save()
 
-    check_out(client)
+    client.post(PREVIEW_URL, shown)
 
     assert not Order.objects.exists()
 
@@ -190,7 +200,7 @@ def test_a_customer_ships_to_a_saved_address_and_pays_that_provinces_fee(client,
     client.post(ADDRESS_URL, {"action": "ship_to", "address_id": saved.pk})
     client.get("/shop/checkout/shipping-method/", follow=True)
     client.post("/shop/checkout/payment-method/", {"method": "cod"})
-    client.post("/shop/checkout/preview/", {"action": "place_order"})
+    place_order_as_shown(client)
 
     # Then her order goes there, with the nearby provinces' fee, and she is its owner
     order = Order.objects.get()

@@ -13,7 +13,7 @@ from django.test import Client
 from oscar.core.loading import get_model
 
 from tests.factories import ProductFactory
-from tests.shopping import delivery_address, fill_basket
+from tests.shopping import PREVIEW_URL, delivery_address, fill_basket, place_order_form
 
 Order = get_model("order", "Order")
 
@@ -37,11 +37,12 @@ def tap_place_order_together(clients):
     """Every client taps "Đặt hàng" at the same moment, each in a thread (and a transaction) of its own."""
     start = threading.Barrier(len(clients))
     responses = [None] * len(clients)
+    forms = [place_order_form(client) for client in clients]  # each on her preview page first
 
     def place(index, client):
         try:
             start.wait()
-            responses[index] = client.post("/shop/checkout/preview/", {"action": "place_order"})
+            responses[index] = client.post(PREVIEW_URL, forms[index])
         finally:
             connections.close_all()
 

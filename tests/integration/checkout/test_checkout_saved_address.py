@@ -5,7 +5,7 @@ from django.conf import settings
 from oscar.core.loading import get_model
 
 from tests.pages import ENGLISH, soup_of, text_of
-from tests.shopping import delivery_address, fill_basket
+from tests.shopping import delivery_address, fill_basket, place_order_as_shown
 from vietnam.geography import province_code_by_name, wards_of_province
 
 Basket = get_model("basket", "Basket")
@@ -37,7 +37,7 @@ def order_to_saved_address(client, address):
     client.post(ADDRESS_URL, {"action": "ship_to", "address_id": address.pk})
     client.get("/shop/checkout/shipping-method/", follow=True)
     client.post("/shop/checkout/payment-method/", {"method": "cod"})
-    return client.post("/shop/checkout/preview/", {"action": "place_order"}, follow=True)
+    return place_order_as_shown(client, follow=True)
 
 
 @pytest.fixture

@@ -222,3 +222,73 @@ def test_editor_edits_the_home_page(client, editor, home):
 
     assert response.status_code == 200
     assert soup_of(response).select('[name="action-publish"]')
+
+
+# An officer's "Submit for moderation" is never lost to Wagtail's autosave of the page she is creating. On a
+# new story's form, autosave's first save creates the page and the form goes on as its edit form; a tap on
+# "Submit" that left before the form had switched (1 run in 7 of an officer's journey) was posted to the
+# create address again, as a second page with the same slug: "The slug is already in use", and the story
+# stayed an unsubmitted draft (cms/autosave.py).
+
+TITLE, SLUG = "Thạch đen của chị Mai", "thach-den-chi-mai"
+
+
+def create_url(parent):
+    return f"/cms/pages/add/cms/storypage/{parent.pk}/"
+
+
+def autosave(client, parent, **fields):
+    """What autosave sends from the new page's form: the form so far, asking for JSON."""
+    return client.post(create_url(parent), story_form(TITLE, SLUG, **fields), HTTP_ACCEPT="application/json")
+
+
+def test_a_submit_sent_while_autosave_created_the_page_submits_that_page(client, officer, story_index):
+    # Given an officer writing a new story, whose form autosave has just saved, creating the page
+    client.force_login(officer)
+    saved = autosave(client, story_index)
+    assert saved.status_code == 200, saved.content.decode()[:2000]
+    assert saved.json()["success"]
+
+    # When her tap on "Submit for moderation" reaches the create address still, with what she wrote since
+    data = story_form(TITLE, SLUG, **{"action-submit": "Submit"})
+    data["intro"] = "Chị Mai làm thạch đen ở Phục Hòa từ năm 2019."
+    response = client.post(create_url(story_index), data)
+
+    # Then the page autosave made is submitted, with her last words, and there is no second page
+    assert response.status_code == 302, response.context["form"].errors
+    [story] = StoryPage.objects.all()
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(story.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.workflow.name == WORKFLOW
+    assert state.requested_by == officer
+    assert story.get_latest_revision_as_object().intro == "Chị Mai làm thạch đen ở Phục Hòa từ năm 2019."
+    assert not story.live
+
+
+def test_another_officers_page_with_the_slug_still_refuses_the_slug(client, officer, story_index):
+    # Given a colleague's draft with that slug, autosaved a moment ago
+    colleague = UserFactory(email="can.bo.khac@example.vn")
+    colleague.groups.add(*officer.groups.all())
+    client.force_login(colleague)
+    autosave(client, story_index)
+
+    # When the officer submits a new story with the same slug
+    client.force_login(officer)
+    response = client.post(create_url(story_index), story_form(TITLE, SLUG, **{"action-submit": "Submit"}))
+
+    # Then Wagtail refuses the slug as before: the colleague's draft is not hers to submit
+    assert response.status_code == 200
+    assert StoryPage.objects.get().owner == colleague
+    assert not WorkflowState.objects.exists()
+
+
+def test_her_own_older_draft_with_the_slug_is_not_taken_over(client, officer, story_index):
+    # Given a draft of hers with that slug that autosave did not just make (published once, then changed)
+    client.force_login(officer)
+    autosave(client, story_index)
+    StoryPage.objects.update(first_published_at="2026-01-01T00:00:00Z")
+
+    response = client.post(create_url(story_index), story_form(TITLE, SLUG, **{"action-submit": "Submit"}))
+
+    assert response.status_code == 200
+    assert not WorkflowState.objects.exists()

@@ -489,6 +489,44 @@ def test_an_event_for_an_order_we_do_not_know_is_acknowledged_and_logged(client,
     assert card_order.status == OrderStatus.PENDING_PAYMENT
 
 
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        ({"data": None}, "it has no data.object"),
+        ({"data": {}}, "it has no data.object"),
+        ({"data": {"object": None}}, "it has no data.object"),
+        ({"data": {"object": "cs_test_1"}}, "it has no data.object"),
+        ({"created": None}, "it lacks an id, a type or a time"),
+    ],
+    ids=["no data", "no object", "null object", "object not a dict", "no time"],
+)
+def test_a_signed_event_without_its_object_is_refused_and_logged(card_order, changes, problem, caplog):
+    # Given an event signed with the endpoint's secret, but without the object it is about
+    event = {
+        "id": "evt_test_bare",
+        "object": "event",
+        "created": int(time.time()),
+        "type": "checkout.session.completed",
+        "data": {"object": {"id": "cs_test_1", "object": "checkout.session"}},
+        **changes,
+    }
+    event = {key: value for key, value in event.items() if value is not None}  # None: the key is left out
+    payload = json.dumps(event)
+    header = stripe.WebhookSignature.generate_signature_header(payload, WEBHOOK_SECRET)
+
+    # When Stripe (or whoever holds the secret) delivers it
+    response = Client(raise_request_exception=False).post(
+        WEBHOOK_URL, data=payload, content_type="application/json", HTTP_STRIPE_SIGNATURE=header
+    )
+
+    # Then it is refused, not a server error, and the log says which event and why
+    assert response.status_code == 400
+    assert f"Stripe event evt_test_bare (checkout.session.completed) is refused: {problem}" in caplog.text
+    assert not StripeEvent.objects.exists()
+    card_order.refresh_from_db()
+    assert card_order.status == OrderStatus.PENDING_PAYMENT
+
+
 def test_an_event_type_we_do_not_handle_is_acknowledged(client, db):
     response = post_event(client, "customer.created", {"id": "cus_test_1", "object": "customer"})
 

@@ -15,6 +15,7 @@ from tests.photos import (
     EXIF_GPS_IFD,
     RED,
     colour_at,
+    jpeg_claiming,
     photo_file,
     png_claiming,
     sideways_phone_jpeg,
@@ -101,6 +102,42 @@ def test_a_gif_is_refused_naming_the_formats_that_are_taken():
 )
 def test_a_decompression_bomb_is_refused_before_it_is_decoded(width, height):
     assert refusal(png_claiming(width, height)) == "Ảnh này quá lớn để xử lý: ảnh chỉ được tối đa 80 megapixel."
+
+
+def refusal_in_english(upload):
+    with translation.override("en-gb"), pytest.raises(ValidationError) as refused:
+        prepare_product_photo(upload)
+    return refused.value.messages[0]
+
+
+def test_a_png_too_large_to_read_within_the_memory_budget_is_refused_saying_why():
+    # A flat 79-megapixel screenshot is a small file, but decoded whole it would take over a gigabyte
+    assert refusal_in_english(png_claiming(10_000, 7_900)) == (
+        "This photo is too large (79.0 megapixels): a PNG photo can have at most 34 megapixels. "
+        "Take it again at a smaller size."
+    )
+
+
+def test_an_80_megapixel_jpeg_is_read_reduced_and_stored():
+    # Baseline JPEG: decoded at a quarter of its sides, within the budget (the pixels behind its header are grey)
+    photo = stored(prepare_product_photo(jpeg_claiming(10_320, 7_740)))
+
+    assert photo.size == (MAX_SIDE, 1500)
+
+
+def test_a_large_progressive_jpeg_whose_decoder_would_keep_too_much_is_refused():
+    # A progressive JPEG's decoder keeps every coefficient of the whole photo, whatever the reduction
+    assert refusal_in_english(jpeg_claiming(10_320, 7_740, progressive=True, subsampling=0)).startswith(
+        "This photo is too large (79.8 megapixels): a JPEG photo can have at most 32 megapixels."
+    )
+
+
+def test_a_transparent_picture_is_allowed_fewer_pixels_than_an_opaque_one():
+    opaque = Image.new("RGB", (6_000, 4_000), "white")  # 24 megapixels: decoded, fitted and stored
+    transparent = png_claiming(6_000, 4_000, colour_type=6)  # the same size with an alpha channel: refused
+
+    assert stored(prepare_product_photo(photo_file(opaque, "PNG", "ban-do.png"))).size == (MAX_SIDE, 1333)
+    assert refusal_in_english(transparent).startswith("This photo is too large (24.0 megapixels)")
 
 
 def test_a_file_over_the_size_limit_is_refused_with_its_size():
