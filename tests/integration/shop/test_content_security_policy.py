@@ -12,7 +12,7 @@ from wagtail.models import Page
 from cms.models import StoryIndexPage, StoryPage
 from tests.factories import ProductImageFactory, UserFactory, place_order
 from tests.pages import soup_of
-from tests.shopping import delivery_address, fill_basket
+from tests.shopping import delivery_address, fill_basket, place_order_as_shown
 
 HEADER = "Content-Security-Policy"
 # <script> elements that hold data, not code: the policy does not run them.
@@ -143,7 +143,7 @@ def test_basket_and_every_checkout_step_are_strict(client, product):
     assert soup_of(preview).select_one("#place_order_form + script")
 
     # And the thank-you page with the VietQR code and its copy buttons is strict too
-    placed = client.post("/shop/checkout/preview/", {"action": "place_order"}, follow=True)
+    placed = place_order_as_shown(client, follow=True)
     assert placed.request["PATH_INFO"] == "/shop/checkout/thank-you/"
     assert soup_of(placed).select(".payment-box [data-copy]")
     assert_strict(placed)
