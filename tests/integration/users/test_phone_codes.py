@@ -4,12 +4,20 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.utils import translation
 
+from tests.pages import ENGLISH
 from users.models import PhoneCode
 from users.verification import MAX_WRONG_TRIES, CodeRefused, check_code, send_code
 
 PHONE = "+84912345678"
 VERIFY = PhoneCode.Purpose.VERIFY
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The refusals are read in English here (they are translated when read, as a page shows them)."""
+    translation.activate(ENGLISH)
 
 
 def last_code(outbox):

@@ -25,7 +25,8 @@ def client(client):
 def register_on_its_page(client, email):
     data = {"email": email, "phone": "", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
     response = client.post("/shop/accounts/register/", data)
-    client.logout()
+    client.logout()  # which forgets every cookie, her language's too
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = ENGLISH
     return response
 
 
@@ -37,7 +38,8 @@ def register_on_the_login_page(client, email):
         "registration_submit": "1",
     }
     response = client.post("/shop/accounts/login/", data)
-    client.logout()
+    client.logout()  # which forgets every cookie, her language's too
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = ENGLISH
     return response
 
 

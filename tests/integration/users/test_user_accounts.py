@@ -1,8 +1,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from tests.factories import UserFactory
+from tests.pages import ENGLISH
 
 
 @pytest.mark.django_db
@@ -27,7 +29,7 @@ def test_a_verified_mobile_number_belongs_to_one_account_however_it_is_written()
     UserFactory(phone="0912 345 678")
     other = UserFactory.build(phone="84912345678")
 
-    with pytest.raises(ValidationError) as error:
+    with translation.override(ENGLISH), pytest.raises(ValidationError) as error:
         other.full_clean()
     assert "Another account has already verified this phone number." in str(error.value)
     with pytest.raises(IntegrityError), transaction.atomic():
