@@ -21,6 +21,7 @@ from orders.status import LineStatus
 from vietnam.phones import format_phone
 
 from .access import SellerPortalMixin
+from .paging import NearestPageMixin
 
 SellerLogEntry = get_model("partner", "SellerLogEntry")
 
@@ -30,18 +31,13 @@ LONGEST_VALUE = 60  # longer values (a story, a description) are named, not quot
 CREATE, UPDATE, DELETE = SellerLogEntry.Action.CREATE, SellerLogEntry.Action.UPDATE, SellerLogEntry.Action.DELETE
 
 
-class LogView(SellerPortalMixin, ListView):
+class LogView(SellerPortalMixin, NearestPageMixin, ListView):
     """Her log, newest first, a page at a time."""
 
     template_name = "sellers/portal/log.html"
     context_object_name = "entries"
     paginate_by = ENTRIES_PER_PAGE
 
-    def paginate_queryset(self, queryset, page_size):
-        # A page number out of range (an old link) shows the nearest page, not a 404.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_queryset(self):
         return (

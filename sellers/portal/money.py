@@ -13,23 +13,19 @@ from ledger.crediting import withholds_tax
 from ledger.models import Payout
 
 from .access import SellerPortalMixin
+from .paging import NearestPageMixin
 
 ENTRIES_PER_PAGE = 50
 PAYOUTS_SHOWN = 12
 
 
-class MoneyView(SellerPortalMixin, ListView):
+class MoneyView(SellerPortalMixin, NearestPageMixin, ListView):
     """Her balance, what her parcels on the way will add, the rates, her entries newest first, her payouts."""
 
     template_name = "sellers/portal/money.html"
     context_object_name = "entries"
     paginate_by = ENTRIES_PER_PAGE
 
-    def paginate_queryset(self, queryset, page_size):
-        # A page number out of range (an old link) shows the nearest page, not a 404.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_queryset(self):
         return entries_of(self.seller)

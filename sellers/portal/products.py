@@ -17,22 +17,18 @@ from django.views.generic import FormView, ListView, View
 from sellers import listing
 
 from .access import SellerPortalMixin
+from .paging import NearestPageMixin
 from .product_forms import ListingForm
 
 PER_PAGE = 20
 
 
-class ProductListView(SellerPortalMixin, ListView):
+class ProductListView(SellerPortalMixin, NearestPageMixin, ListView):
     """Her products, newest first, public or hidden, each with its photo, price, stock and switches."""
 
     template_name = "sellers/portal/products/list.html"
     paginate_by = PER_PAGE
 
-    def paginate_queryset(self, queryset, page_size):
-        # A page number out of range (after products were hidden elsewhere, say) shows the nearest page, not a 404.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_queryset(self):
         # Prefetched, so the page costs the same few queries for 2 products or 20.
