@@ -24,6 +24,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from catalog.benchmarking import analyse, throwaway_database
 from catalog.browsing import product_listing, suggestions_for
 from catalog.search import fold_product
 from vietnam.geography import home_wards
@@ -121,28 +122,17 @@ class Command(BaseCommand):
     def handle(self, *args, products, repeat, keep, **options):
         if connection.vendor != "postgresql":
             raise CommandError("The benchmark measures PostgreSQL; set DATABASE_URL to a PostgreSQL database.")
-        configured_name = connection.settings_dict["NAME"]
-        connection.settings_dict.setdefault("TEST", {})["NAME"] = f"{configured_name}_benchmark_search"
-        self.stdout.write("Migrating a throwaway database (about half a minute)…")
-        name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-        try:
+        with throwaway_database(self.stdout, "benchmark_search", keep=keep):
             random.seed(2025)
             started = time.perf_counter()
             categories = build_catalogue(products)
             self.stdout.write(f"Built {products:,} products in {time.perf_counter() - started:.0f} s.")
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE")
+            analyse()
             timings = {
                 label: self.time_query(params, categories, repeat)
                 for label, params, categories in self.queries(categories)
             }
             self.report(timings)
-        finally:
-            if keep:
-                self.stdout.write(f"Kept the database {name}.")
-                connection.settings_dict["NAME"] = configured_name
-            else:
-                connection.creation.destroy_test_db(configured_name, verbosity=0)
 
     def queries(self, categories):
         commune = Product.objects.exclude(origin_code=None).values_list("origin_code", flat=True).first()

@@ -16,7 +16,6 @@ import random
 import statistics
 import time
 from decimal import Decimal
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -30,6 +29,7 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from catalog.benchmarking import analyse, throwaway_database
 from ledger.models import Entry, EntryKind
 from orders.status import OrderStatus, ShipmentStatus
 from vietnam.geography import home_wards
@@ -60,14 +60,7 @@ class Command(BaseCommand):
     def handle(self, *args, sellers, lines, repeat, keep, **options):
         if connection.vendor not in ("postgresql", "sqlite"):
             raise CommandError("The benchmark runs on PostgreSQL or SQLite.")
-        configured_name = connection.settings_dict["NAME"]
-        throwaway = f"{configured_name}_benchmark_figures"
-        if connection.vendor == "sqlite":
-            throwaway = str(Path(configured_name).with_name(f"{Path(configured_name).stem}-benchmark-figures.sqlite3"))
-        connection.settings_dict.setdefault("TEST", {})["NAME"] = throwaway
-        self.stdout.write(f"Migrating a throwaway {connection.vendor} database (about half a minute)…")
-        name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-        try:
+        with throwaway_database(self.stdout, "benchmark_figures", keep=keep):
             random.seed(2026)
             started = time.perf_counter()
             made = build_marketplace(sellers, lines)
@@ -75,19 +68,8 @@ class Command(BaseCommand):
                 f"Made {made['sellers']:,} sellers, {made['orders']:,} orders, {made['lines']:,} lines and "
                 f"{made['entries']:,} ledger entries in {time.perf_counter() - started:.0f} s."
             )
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("VACUUM ANALYZE")
-            else:
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")
+            analyse()
             self.report(self.time_page(repeat))
-        finally:
-            if keep:
-                self.stdout.write(f"Kept the database {name}.")
-                connection.settings_dict["NAME"] = configured_name
-            else:
-                connection.creation.destroy_test_db(configured_name, verbosity=0)
 
     def time_page(self, repeat):
         """{period: (timings in ms, queries)} of the page as an editor asks for it."""
