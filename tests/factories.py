@@ -125,6 +125,15 @@ def union_staff(group, email):
     return user
 
 
+def page_writer():
+    """Admin staff of Wagtail's own "Editors" group: they write pages, and have none of the Union's permissions."""
+    from django.contrib.auth.models import Group
+
+    writer = UserFactory(email="nguoi.viet.bai@example.vn", is_staff=True)
+    writer.groups.add(Group.objects.get(name="Editors"))
+    return writer
+
+
 def create_category(breadcrumbs):
     """A category (and its parents) from "Parent > Child", saved as a proper tree."""
     return create_from_breadcrumbs(breadcrumbs)

@@ -6,12 +6,11 @@ covered the day it is added.
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import URLPattern, reverse
 from oscar.core.loading import get_model
 
 import cms.onboarding.urls
-from tests.factories import UserFactory, union_staff
+from tests.factories import page_writer, union_staff
 
 from .importing import noodle_category, product_row, seller_row, workbook
 from .money import in_english
@@ -115,9 +114,7 @@ def outsider(request, client, batch, seller_owner, customer):
     elif request.param == "customer":
         client.force_login(customer)
     elif request.param != "guest":
-        user = UserFactory(email="nguoi.viet.bai@example.vn", is_staff=True)
-        user.groups.add(Group.objects.get(name="Editors"))
-        client.force_login(user)
+        client.force_login(page_writer())
     return request.param
 
 
@@ -144,7 +141,5 @@ def test_the_menu_shows_the_import_to_officers_and_editors_only(client, union_of
         client.force_login(member)
         assert reverse("onboarding:index") in client.get(reverse("wagtailadmin_home")).content.decode()
 
-    writer = UserFactory(email="nguoi.viet.bai@example.vn", is_staff=True)
-    writer.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(writer)
+    client.force_login(page_writer())
     assert reverse("onboarding:index") not in client.get(reverse("wagtailadmin_home")).content.decode()

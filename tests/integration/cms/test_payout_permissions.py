@@ -14,7 +14,7 @@ from django.utils import timezone
 import cms.payouts.urls
 from ledger.models import Entry, EntryKind, Payout, PayoutRun, PayoutStatus
 from ledger.payouts import open_payout_run
-from tests.factories import UserFactory
+from tests.factories import page_writer
 from tests.pages import text_of
 
 from .money import delivered_prepaid, in_english, seller_with_account
@@ -119,9 +119,7 @@ def outsider(request, client, seller_owner):
     if request.param == "seller":
         client.force_login(seller_owner)
     elif request.param != "guest":
-        user = UserFactory(email="nguoi.viet.bai@example.vn", is_staff=True)
-        user.groups.add(Group.objects.get(name="Editors"))
-        client.force_login(user)
+        client.force_login(page_writer())
     return request.param
 
 
@@ -147,9 +145,7 @@ def test_the_menu_shows_sellers_money_to_officers_only(client, union_officer):
     client.force_login(union_officer)
     assert reverse("payouts:runs") in client.get(reverse("wagtailadmin_home")).content.decode()
 
-    writer = UserFactory(email="nguoi.viet.bai@example.vn", is_staff=True)
-    writer.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(writer)
+    client.force_login(page_writer())
     assert reverse("payouts:runs") not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
