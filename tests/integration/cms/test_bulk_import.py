@@ -1,15 +1,10 @@
 """Bulk onboarding from Excel: the template, the preview of every row's problems, the import in the background,
 its report, and a second import of the same file changing nothing."""
 
-import os
-import subprocess
-import sys
-
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import IntegrityError, connection
+from django.db import IntegrityError
 from django.test import override_settings
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -19,6 +14,7 @@ import sellers.importing
 from sellers.importing import PRODUCTS_SHEET, SELLERS_SHEET
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, ward_code
 from tests.pages import soup_of, text_of
+from tests.processes import QUEUE, run_worker
 
 from .importing import noodle_category, product_row, seller_row, sheet_rows, workbook
 from .money import in_english
@@ -254,28 +250,6 @@ def test_a_number_a_buyer_only_typed_does_not_keep_its_owner_out(
     assert Partner.objects.get(phone="+84912111012").owner_name == "Lê Thị Anh"
 
 
-def worker_environment():
-    """What a worker process needs to read this test's database, which tasks wait in, with the queue's backend."""
-    database = connection.settings_dict
-    if connection.vendor == "postgresql":
-        server = f"{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}"
-        credentials = database["USER"] + (f":{database['PASSWORD']}" if database["PASSWORD"] else "")
-        url = f"postgres://{credentials}@{server}/{database['NAME']}"
-    else:
-        url = f"sqlite:///{database['NAME']}"
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "shop.settings",
-        "DATABASE_URL": url,
-        "DEBUG": "1",
-        "REDIS_URL": "",
-        "TASKS_BACKEND": QUEUE,
-    }
-
-
-QUEUE = "django_tasks_db.DatabaseBackend"
-
-
 @override_settings(TASKS={"default": {"BACKEND": QUEUE}})
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker, another process, must see the batch
 def test_a_worker_imports_a_confirmed_batch_from_its_id_while_the_page_shows_its_progress(
@@ -303,15 +277,7 @@ def test_a_worker_imports_a_confirmed_batch_from_its_id_while_the_page_shows_its
     ]
 
     # When a worker process (`make worker`) goes through what waits, and stops
-    worker = subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
-        cwd=settings.BASE_DIR,
-        env=worker_environment(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert worker.returncode == 0, worker.stderr[-3000:]
+    run_worker()
 
     # Then the task succeeded, the page is the report and no longer refreshes
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"

@@ -1,0 +1,109 @@
+"""Other processes on this test's database: a task worker, app servers, a manage.py command.
+
+A test that starts one marks itself `django_db(transaction=True, serialized_rollback=True)`, so
+that what it wrote is committed and the other process sees it.
+"""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.db import connection
+
+# The queue of background work in production (django-tasks-db), which `make worker` runs.
+QUEUE = "django_tasks_db.DatabaseBackend"
+
+
+def database_url():
+    """DATABASE_URL of the database this test runs on (the test database, not the one settings name)."""
+    database = connection.settings_dict
+    if connection.vendor == "postgresql":
+        server = f"{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}"
+        credentials = database["USER"] + (f":{database['PASSWORD']}" if database["PASSWORD"] else "")
+        return f"postgres://{credentials}@{server}/{database['NAME']}"
+    return f"sqlite:///{database['NAME']}"
+
+
+def environment(**overrides):
+    """The environment of a process of the project's own settings on this test's database.
+
+    The cache is local to the process unless `REDIS_URL` is given; tasks wait for a worker (QUEUE).
+    """
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "shop.settings",
+        "DATABASE_URL": database_url(),
+        "DEBUG": "1",
+        "REDIS_URL": "",
+        "TASKS_BACKEND": QUEUE,
+        **overrides,
+    }
+
+
+def manage(*arguments, timeout=120, **overrides):
+    """Run `manage.py <arguments>` in another process; returns the finished process (output as text)."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=settings.BASE_DIR,
+        env=environment(**overrides),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def run_worker(**overrides):
+    """`make worker` as CI runs it: the worker goes through every task waiting, then stops."""
+    worker = manage("db_worker", "--batch", "--no-startup-delay", **overrides)
+    assert worker.returncode == 0, worker.stderr[-3000:]
+    return worker
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def app_server(workers=1, **overrides):
+    """A gunicorn server of `shop.wsgi` on a free local port, as in production; yields its base URL.
+
+    Waits until it answers (up to 60 s); stops it afterwards. Its log is shown if it never answers.
+    """
+    port = free_port()
+    log = open(os.path.join(settings.MEDIA_ROOT, f"gunicorn-{port}.log"), "w+")  # noqa: SIM115 (closed below)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "shop.wsgi", f"--bind=127.0.0.1:{port}", f"--workers={workers}"],
+        cwd=settings.BASE_DIR,
+        env=environment(**overrides),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait_until_listening(port, server, log)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+def _wait_until_listening(port, server, log, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            break
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+            return
+        time.sleep(0.2)
+    log.seek(0)
+    raise AssertionError(f"gunicorn on port {port} did not answer:\n{log.read()[-3000:]}")
