@@ -9,6 +9,7 @@ from orders.emails import send_order_confirmation
 from orders.placing import OrderAlreadyPlaced, place_order
 from payments.methods import CARD, COD, method_of
 from payments.stripe.client import CardPaymentError
+from payments.stripe.expiry import expire_when_due
 from payments.stripe.sessions import pay_url, start_card_payment
 
 PAYMENT_NAMESPACE = "payment"
@@ -72,6 +73,7 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
         method = self.payment_method()  # before Oscar flushes the checkout session
         response = super().handle_successful_order(order)
         if method.code == CARD:
+            expire_when_due(order)
             try:
                 return HttpResponseRedirect(start_card_payment(self.request, order))
             except CardPaymentError as error:  # Stripe out of reach: the order waits, payable from its page

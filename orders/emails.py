@@ -21,6 +21,7 @@ from django_tasks import task
 from oscar.core.loading import get_class, get_model
 
 from vietnam.links import absolute_url
+from vietnam.retrying import retried
 
 from .amounts import parcel_amounts
 from .payment_methods import PaymentMethodCode, payment_method_code
@@ -65,6 +66,7 @@ def send_order_confirmation(order):
     on_commit(email_order_confirmation, order.pk, language=translation.get_language())
 
 
+@retried
 @task
 def email_order_confirmation(order_id, language):
     """Send the ORDER_PLACED email for the order unless it went out already; returns whether it was sent.
@@ -113,6 +115,7 @@ def notify_sellers_of_order(order):
         on_commit(email_seller_about_order, shipment_id)
 
 
+@retried
 @task
 def email_seller_about_order(shipment_id, language):
     """Tell a seller of a new order: only her lines, her fee, how the buyer pays and, for cash, what
@@ -141,6 +144,7 @@ def email_seller_about_order(shipment_id, language):
         return send_to_each("orders/emails/seller_new_order", context, recipients)
 
 
+@retried
 @task
 def email_sellers_about_cancelled_order(shipment_ids, reason, by_staff, language):
     """Tell each seller of a cancelled order (by the buyer, or by staff) not to prepare it.
@@ -171,6 +175,7 @@ def email_sellers_about_cancelled_order(shipment_ids, reason, by_staff, language
 # To the buyer
 
 
+@retried
 @task
 def email_buyer_about_cancelled_lines(shipment_id, line_ids, reason, language):
     """Tell the buyer which of a seller's products will not come, why, and what still will."""
@@ -194,6 +199,7 @@ def email_buyer_about_cancelled_lines(shipment_id, line_ids, reason, language):
         return send_to_each("orders/emails/buyer_lines_cancelled", context, [order.email])
 
 
+@retried
 @task
 def email_buyer_about_cancelled_order(order_id, reason, refunded_to_card, returned_by_transfer, language):
     """Tell the buyer that the marketplace cancelled her whole order, why, and what money goes back.

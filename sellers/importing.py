@@ -47,6 +47,7 @@ from oscar.core.loading import get_model
 from catalog.search import fold_words
 from vietnam.geography import home_wards, provinces
 from vietnam.phones import format_phone, normalise_phone
+from vietnam.retrying import retried
 from vietnam.taxcodes import normalise_tax_code, validate_tax_code
 from vietnam.text import fold
 
@@ -565,6 +566,7 @@ def confirm_import(batch):
     return True
 
 
+@retried
 @task
 def import_batch(batch_id):
     """The task of a confirmed batch: takes its id (it travels through a queue), imports its rows."""

@@ -10,6 +10,8 @@ class ShopConfig(AppConfig):
     verbose_name = _("Marketplace")
 
     def ready(self):
+        import vietnam.retrying  # noqa: F401  (failed tasks on the queue are tried again)
+
         from .sites import sync_site_records
 
         post_migrate.connect(sync_site_records, dispatch_uid="shop.sync_site_records")

@@ -329,6 +329,9 @@ SERVER_EMAIL = OSCAR_FROM_EMAIL
 # In production TASKS_BACKEND=django_tasks_db.DatabaseBackend queues it in the database, and `make worker`
 # (manage.py db_worker) runs it, so a 2,000-row import never holds a request.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
+# On the queue an email or import that fails runs again after each of these delays, in seconds
+# (1 min, 5 min, 30 min, 2 h: five attempts in all), then stays failed (vietnam/retrying.py).
+TASK_RETRY_DELAYS = env.list("TASK_RETRY_DELAYS", cast=int, default=[60, 300, 1800, 7200])
 
 # Security: values are production-safe unless the environment relaxes them.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)

@@ -11,11 +11,17 @@ import subprocess
 import sys
 import time
 
+import pytest
 from django.conf import settings
 from django.db import connection
+from django.test import override_settings
 
 # The queue of background work in production (django-tasks-db), which `make worker` runs.
 QUEUE = "django_tasks_db.DatabaseBackend"
+# A test (or class) whose tasks wait on that queue, in the database, instead of running at once.
+on_the_queue = override_settings(TASKS={"default": {"BACKEND": QUEUE}})
+# A test whose rows another process must see: committed, and the database restored afterwards.
+committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def database_url():
