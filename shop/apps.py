@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +12,9 @@ class ShopConfig(AppConfig):
     def ready(self):
         import vietnam.retrying  # noqa: F401  (failed tasks on the queue are tried again)
 
+        from .housekeeping import schedule_housekeeping
         from .sites import sync_site_records
 
         post_migrate.connect(sync_site_records, dispatch_uid="shop.sync_site_records")
+        queue = apps.get_app_config("django_tasks_database")  # once the queue's tables are migrated
+        post_migrate.connect(schedule_housekeeping, sender=queue, dispatch_uid="shop.schedule_housekeeping")

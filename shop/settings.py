@@ -332,6 +332,8 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backe
 # On the queue an email or import that fails runs again after each of these delays, in seconds
 # (1 min, 5 min, 30 min, 2 h: five attempts in all), then stays failed (vietnam/retrying.py).
 TASK_RETRY_DELAYS = env.list("TASK_RETRY_DELAYS", cast=int, default=[60, 300, 1800, 7200])
+# The queue's results of finished tasks are deleted after this many days, failed ones after twice as many.
+TASK_RESULTS_KEPT_DAYS = env.int("TASK_RESULTS_KEPT_DAYS", default=14)
 
 # Security: values are production-safe unless the environment relaxes them.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
