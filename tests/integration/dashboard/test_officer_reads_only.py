@@ -29,7 +29,17 @@ WeightBased = get_model("shipping", "WeightBased")
 
 # The apps whose rows a dashboard screen could change.
 WATCHED_APPS = {
-    "order", "partner", "catalogue", "reviews", "offer", "voucher", "shipping", "payment", "flatpages", "users", "auth",
+    "order",
+    "partner",
+    "catalogue",
+    "reviews",
+    "offer",
+    "voucher",
+    "shipping",
+    "payment",
+    "flatpages",
+    "users",
+    "auth",
 }
 
 
