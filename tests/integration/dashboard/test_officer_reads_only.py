@@ -29,17 +29,7 @@ WeightBased = get_model("shipping", "WeightBased")
 
 # The apps whose rows a dashboard screen could change.
 WATCHED_APPS = {
-    "order",
-    "partner",
-    "catalogue",
-    "reviews",
-    "offer",
-    "voucher",
-    "shipping",
-    "payment",
-    "flatpages",
-    "users",
-    "auth",
+    "order", "partner", "catalogue", "reviews", "offer", "voucher", "shipping", "payment", "flatpages", "users", "auth",
 }
 
 

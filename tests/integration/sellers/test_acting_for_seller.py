@@ -140,9 +140,9 @@ def test_her_consent_switched_off_stops_the_acting_at_the_next_request(acting, c
     assert not mai.union_may_act
 
     # When the officer sends her next form in Mai's shop
-    response = acting.post(
-        reverse("seller-portal:product-edit", kwargs={"product_pk": product.pk}), product_form(product, price="1000")
-    )
+    response = acting.post(reverse("seller-portal:product-edit", kwargs={"product_pk": product.pk}), product_form(
+        product, price="1000"
+    ))
 
     # Then she is back on the list of sellers, told why, and nothing changed
     assert response["Location"] == reverse("acting-for-seller:sellers")
@@ -271,9 +271,9 @@ def test_a_price_changed_for_her_is_in_her_log_as_a_sentence(acting, client, mai
 def test_her_own_changes_and_her_buyers_are_not_in_her_log(client, mai, product, seller_owner):
     client.force_login(seller_owner)
 
-    client.post(
-        reverse("seller-portal:product-edit", kwargs={"product_pk": product.pk}), product_form(product, price="99.000")
-    )
+    client.post(reverse("seller-portal:product-edit", kwargs={"product_pk": product.pk}), product_form(
+        product, price="99.000"
+    ))
 
     assert product.stockrecords.get().price == Decimal("99000")
     assert not SellerLogEntry.objects.exists()
