@@ -5,4 +5,3 @@ class CatalogueConfig(oscar_catalogue.CatalogueConfig):
     """Oscar's catalogue app, with OCOP product data. The label stays "catalogue"."""
 
     name = "catalog"
-

@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Value
@@ -14,6 +16,7 @@ from .communes import forget_communes
 from .images import ProductPhotoModelField
 from .purchases import has_bought
 from .search import fold_product
+from .thumbnails import make_thumbnails_on_commit, missing_photo
 
 # Listing sort orders, as the query string names them.
 NEWEST, PRICE_UP, PRICE_DOWN, BEST_SELLING, RELEVANCE = "newest", "price_asc", "price_desc", "best_selling", "relevance"
@@ -182,6 +185,10 @@ class Product(AbstractProduct):
             return False
         return self.ocop_expires_on is None or self.ocop_expires_on >= timezone.localdate()
 
+    def get_missing_image(self):
+        """Oscar's "no photo" picture, from the media storage (a bucket too) rather than symlinked into MEDIA_ROOT."""
+        return SimpleNamespace(name=missing_photo())
+
     def is_review_permitted(self, user):
         """Oscar's hook for who may review: here only a customer who bought it, and once."""
         return super().is_review_permitted(user) and has_bought(user, self)
@@ -191,6 +198,23 @@ class ProductImage(AbstractProductImage):
     """A product photo; an upload through any form is checked and stored upright (catalog.images)."""
 
     original = ProductPhotoModelField(_("Original"), upload_to=get_image_upload_path, max_length=255)
+
+    # The photo's file when it was read from the database: a new one gets its sizes made (catalog.thumbnails).
+    _saved_original = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        photo = super().from_db(db, field_names, values)
+        if "original" not in photo.get_deferred_fields():
+            photo._saved_original = photo.original.name
+        return photo
+
+    def save(self, *args, **kwargs):
+        """Oscar's; a new file (the portal, the dashboard, the demo loader) has its thumbnails made after commit."""
+        super().save(*args, **kwargs)
+        if self.original.name and self.original.name != self._saved_original:
+            self._saved_original = self.original.name
+            make_thumbnails_on_commit(self.original.name)
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403  (the rest of Oscar's models)

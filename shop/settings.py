@@ -10,6 +10,8 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from oscar.defaults import *  # noqa: F403  (Oscar's OSCAR_* defaults, overridden below)
 
+from shop.media import media_storage, media_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -31,9 +33,7 @@ SITE_DOMAIN = env("SITE_DOMAIN", default="127.0.0.1:8000")
 SITE_NAME = env("SITE_NAME", default="Chợ OCOP Cao Bằng")
 # How the public reaches the site; links in emails and Wagtail's Site record follow it.
 SITE_SCHEME = env("SITE_SCHEME", default="http")
-ALLOWED_HOSTS = env.list(
-    "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver", SITE_DOMAIN.split(":")[0]]
-)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver", SITE_DOMAIN.split(":")[0]])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -234,6 +234,8 @@ OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="cho-ocop@localhost")
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
+# sorl writes thumbnails beside the photos, in STORAGES["default"] (the bucket, with MEDIA_STORAGE_URL).
+THUMBNAIL_STORAGE = "default"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 
 # Orders: placed before payment, then following their payment and their sellers' shipments. Only
@@ -276,9 +278,7 @@ CASH_ON_DELIVERY_REMITTED_TO = env("CASH_ON_DELIVERY_REMITTED_TO", default="sell
 
 # Marketplace configuration: another province runs its own instance by changing these.
 MARKETPLACE_PROVINCE_CODE = env.int("MARKETPLACE_PROVINCE_CODE", default=4)  # Cao Bằng
-MARKETPLACE_PROGRAMME = env(
-    "MARKETPLACE_PROGRAMME", default="Hội Liên hiệp Phụ nữ tỉnh Cao Bằng"
-)
+MARKETPLACE_PROGRAMME = env("MARKETPLACE_PROGRAMME", default="Hội Liên hiệp Phụ nữ tỉnh Cao Bằng")
 
 # Product search: a class with search(queryset, query) and suggest(queryset, query, limit);
 # the default searches folded columns in the database (catalog/search.py says why).
@@ -310,8 +310,16 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploads (product photos, sellers' photos, stories' images) and their thumbnails and renditions: on the file
+# system under MEDIA_ROOT, or, with MEDIA_STORAGE_URL (s3://bucket?region_name=… or ?endpoint_url=…), in an
+# S3-compatible bucket that every app server shares (shop/media.py says what it takes and its defaults).
+MEDIA_STORAGE_URL = env("MEDIA_STORAGE_URL", default="")
+_MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if MEDIA_STORAGE_URL:
+    _MEDIA_STORAGE = media_storage(MEDIA_STORAGE_URL)
+    MEDIA_URL = media_url(_MEDIA_STORAGE)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": env(
             "STATICFILES_STORAGE",
@@ -383,7 +391,12 @@ _ASSET_HOSTS = sorted({f"{url.scheme}://{url.netloc}" for url in map(urlsplit, [
 # Players a story's video block embeds (Wagtail's oEmbed finders); a provider's own <script> stays blocked.
 _VIDEO_HOSTS = env.list(
     "CSP_VIDEO_HOSTS",
-    default=["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com", "https://www.facebook.com"],
+    default=[
+        "https://www.youtube.com",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+        "https://www.facebook.com",
+    ],
 )
 _DIRECTIVES = {
     "default-src": [SELF],

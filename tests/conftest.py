@@ -14,6 +14,7 @@ from django.utils import translation
 
 from sellers.onboarding import SELLER_GROUP
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, create_category
+from tests.objectstorage import CREDENTIALS, Bucket, forget_storages, media_in, s3_server
 from tests.pages import soup_of
 from users import sms
 
@@ -138,3 +139,30 @@ def seller_owner(seller):
     owner.groups.add(Group.objects.get(name=SELLER_GROUP))
     seller.users.add(owner)
     return owner
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """moto's S3 server, started once for the run (tests/objectstorage.py)."""
+    with s3_server() as endpoint:
+        yield endpoint
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """An empty MEDIA_ROOT of the test's own, which Django's storage and sorl's write to; yields its path."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    forget_storages()
+    yield settings.MEDIA_ROOT
+    forget_storages()
+
+
+@pytest.fixture
+def media_bucket(s3_endpoint, monkeypatch, media_root):
+    """Uploads go to a new bucket on the S3 server, as MEDIA_STORAGE_URL sends them; MEDIA_ROOT stays empty."""
+    for name, value in CREDENTIALS.items():
+        monkeypatch.setenv(name, value)
+    bucket = Bucket(s3_endpoint)
+    with media_in(bucket):
+        yield bucket

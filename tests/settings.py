@@ -11,7 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 os.environ.setdefault("SECRET_KEY", "tests-only-key-that-signs-nothing-but-the-suites-own-sessions")
 
 from shop.settings import *  # noqa: E402, F403
-from shop.settings import BASE_DIR, DATABASES, STORAGES  # noqa: E402
+from shop.settings import BASE_DIR, DATABASES  # noqa: E402
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so `pytest --reuse-db` keeps the migrated database between runs;
@@ -21,10 +21,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
-# Served straight from the apps' static folders: no collectstatic, no manifest.
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-
-# Uploads of a run go to a folder of their own, removed when the run ends.
+# Static files served straight from the apps' static folders: no collectstatic, no manifest. Uploads of a run
+# go to a folder of their own, removed when the run ends, even where the environment names a bucket
+# (MEDIA_STORAGE_URL); the tests of object storage start an S3 server of their own (tests/objectstorage.py).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cho-ocop-test-media-"))
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 

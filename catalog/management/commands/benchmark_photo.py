@@ -125,8 +125,10 @@ class Command(BaseCommand):
         failures = []
         with tempfile.TemporaryDirectory(prefix="benchmark-photo-") as folder:
             self.stdout.write(f"Reading budget {DECODE_BUDGET // MB} MB; goal under {goal_mb} MB above idle.")
-            self.stdout.write(f"{'photo':<34}{'megapixels':>11}{'file MB':>9}{'idle MB':>9}{'peak MB':>9}"
-                              f"{'above idle':>12}{'seconds':>9}  outcome")
+            self.stdout.write(
+                f"{'photo':<34}{'megapixels':>11}{'file MB':>9}{'idle MB':>9}{'peak MB':>9}"
+                f"{'above idle':>12}{'seconds':>9}  outcome"
+            )
             for name, format_name, mode, options_ in KINDS:
                 pixels = largest_accepted(format_name, mode, options_)
                 for over in (False, True):
