@@ -17,6 +17,8 @@ from django_tasks import task
 from oscar.core.thumbnails import get_thumbnailer
 from sorl.thumbnail.images import source_cache
 
+from vietnam.retrying import retried
+
 # The product page's gallery: square crops a browser picks from by screen width and pixel density, in WebP
 # and, for browsers without it, JPEG. The 1200 px JPEG is also the link preview's (shop/templatetags/sharing.py).
 PICTURE_WIDTHS = (400, 800, 1200)
@@ -37,6 +39,7 @@ def picture_thumbnail(original, width, image_format):
     )
 
 
+@retried
 @task
 def make_product_thumbnails(name):
     """Make every size pages show of the product photo stored as `name` (sorl keeps the ones made already)."""
