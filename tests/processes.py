@@ -44,6 +44,29 @@ def environment(**overrides):
     }
 
 
+def redis_url():
+    """REDIS_URL of the Redis database this test's cache uses, or "" when the suite runs without Redis."""
+    cache = settings.CACHES["default"]
+    return cache["LOCATION"] if cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache" else ""
+
+
+def production(**overrides):
+    """What a production app server is given, on this test's database and Redis: environment() overrides.
+
+    DEBUG off with a key of its own, the hosts it answers, this test's media folder and Redis (the cache
+    and the sessions). Static files are served as they are found, since no collectstatic made a manifest.
+    """
+    return {
+        "DEBUG": "0",
+        "SECRET_KEY": "two-servers-share-this-key-so-each-reads-the-others-cookies",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "STATICFILES_STORAGE": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "REDIS_URL": redis_url(),
+        **overrides,
+    }
+
+
 def manage(*arguments, timeout=120, **overrides):
     """Run `manage.py <arguments>` in another process; returns the finished process (output as text)."""
     return subprocess.run(
