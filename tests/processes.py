@@ -10,7 +10,9 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 
+import psycopg
 from django.conf import settings
 from django.db import connection
 
@@ -26,6 +28,23 @@ def database_url():
         credentials = database["USER"] + (f":{database['PASSWORD']}" if database["PASSWORD"] else "")
         return f"postgres://{credentials}@{server}/{database['NAME']}"
     return f"sqlite:///{database['NAME']}"
+
+
+@contextlib.contextmanager
+def scratch_database(prefix="scratch"):
+    """A new, empty PostgreSQL database on this test's server, dropped afterwards; yields its DATABASE_URL."""
+    database = connection.settings_dict
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    server = {"host": database["HOST"] or "127.0.0.1", "port": database["PORT"] or 5432, "user": database["USER"]}
+    if database["PASSWORD"]:
+        server["password"] = database["PASSWORD"]
+    with psycopg.connect(**server, dbname="postgres", autocommit=True) as postgres:
+        postgres.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield database_url().rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with psycopg.connect(**server, dbname="postgres", autocommit=True) as postgres:
+            postgres.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def environment(**overrides):
