@@ -10,7 +10,9 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 
+import psycopg
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -34,6 +36,23 @@ def database_url():
     return f"sqlite:///{database['NAME']}"
 
 
+@contextlib.contextmanager
+def scratch_database(prefix="scratch"):
+    """A new, empty PostgreSQL database on this test's server, dropped afterwards; yields its DATABASE_URL."""
+    database = connection.settings_dict
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    server = {"host": database["HOST"] or "127.0.0.1", "port": database["PORT"] or 5432, "user": database["USER"]}
+    if database["PASSWORD"]:
+        server["password"] = database["PASSWORD"]
+    with psycopg.connect(**server, dbname="postgres", autocommit=True) as postgres:
+        postgres.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield database_url().rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with psycopg.connect(**server, dbname="postgres", autocommit=True) as postgres:
+            postgres.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def environment(**overrides):
     """The environment of a process of the project's own settings on this test's database.
 
@@ -46,6 +65,29 @@ def environment(**overrides):
         "DEBUG": "1",
         "REDIS_URL": "",
         "TASKS_BACKEND": QUEUE,
+        **overrides,
+    }
+
+
+def redis_url():
+    """REDIS_URL of the Redis database this test's cache uses, or "" when the suite runs without Redis."""
+    cache = settings.CACHES["default"]
+    return cache["LOCATION"] if cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache" else ""
+
+
+def production(**overrides):
+    """What a production app server is given, on this test's database and Redis: environment() overrides.
+
+    DEBUG off with a key of its own, the hosts it answers, this test's media folder and Redis (the cache
+    and the sessions). Static files are served as they are found, since no collectstatic made a manifest.
+    """
+    return {
+        "DEBUG": "0",
+        "SECRET_KEY": "two-servers-share-this-key-so-each-reads-the-others-cookies",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "STATICFILES_STORAGE": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "REDIS_URL": redis_url(),
         **overrides,
     }
 

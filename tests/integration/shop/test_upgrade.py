@@ -12,15 +12,14 @@ import os
 import subprocess
 import sys
 import tarfile
-import uuid
 from io import BytesIO
 from pathlib import Path
 
-import psycopg
 import pytest
 from django.conf import settings
 
 from demo.datafiles import read_demo
+from tests.processes import scratch_database
 
 PROJECT = Path(__file__).resolve().parents[3]
 PREVIOUS_MAIN = "23d80491b582e7147a347ff99e76a8e9f08ddf40"  # main before orders/ had a home of its own
@@ -49,20 +48,11 @@ def checkout_of(commit, into):
 @pytest.fixture
 def scratch_database_url(tmp_path):
     """A database of the suite's kind for the two versions to share, removed afterwards."""
-    default = settings.DATABASES["default"]
-    if default["ENGINE"] != "django.db.backends.postgresql":
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         yield f"sqlite:///{tmp_path / 'previous-main.sqlite3'}"
         return
-    name = f"upgrade_{uuid.uuid4().hex[:12]}"
-    server = {"host": default["HOST"], "port": default["PORT"] or 5432, "user": default["USER"], "dbname": "postgres"}
-    if default["PASSWORD"]:
-        server["password"] = default["PASSWORD"]
-    with psycopg.connect(**server, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    credentials = default["USER"] + (f":{default['PASSWORD']}" if default["PASSWORD"] else "")
-    yield f"postgres://{credentials}@{server['host']}:{server['port']}/{name}"
-    with psycopg.connect(**server, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_database("upgrade") as url:
+        yield url
 
 
 def manage(code_dir, database_url, media_root, *arguments):
