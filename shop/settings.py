@@ -178,8 +178,24 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
+# Seconds the cache may take to connect, and to answer, before a page goes on without it.
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.25)
+# Once it has not answered, pages skip it for this many seconds before one tries it again (shop/cache.py).
+REDIS_RETRY_AFTER = env.float("REDIS_RETRY_AFTER", default=5)
+# The cache in Redis (django-redis). One that does not answer is one that has nothing (IGNORE_EXCEPTIONS), so
+# pages come from the database, and sessions too (cached_db keeps them there); shop/cache.py logs the outage once.
+REDIS_CACHE = {
+    "BACKEND": "django_redis.cache.RedisCache",
+    "LOCATION": REDIS_URL,
+    "OPTIONS": {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+        "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+        "CONNECTION_POOL_CLASS": "shop.cache.OutageReportingPool",
+    },
+}
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {**REDIS_CACHE}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
