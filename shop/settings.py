@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "axes",  # failed logins, counted per account and per address (users/lockouts.py)
     "csp",  # django-csp: its checks of the policy's settings
     "django_tasks_db",  # the queue of background work, when TASKS_BACKEND names its DatabaseBackend
+    "health_check",  # /health/'s page (shop/health.py) and `manage.py health_check health`
     "demo.apps.DemoConfig",
 ]
 
@@ -345,6 +346,8 @@ SERVER_EMAIL = OSCAR_FROM_EMAIL
 # In production TASKS_BACKEND=django_tasks_db.DatabaseBackend queues it in the database, and `make worker`
 # (manage.py db_worker) runs it, so a 2,000-row import never holds a request.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
+# /health/ reports the queue failing when a task has waited longer than this for a worker (shop/health.py).
+TASKS_HEALTHY_WAIT = timedelta(minutes=env.int("TASKS_HEALTHY_WAIT_MINUTES", default=10))
 
 # Security: values are production-safe unless the environment relaxes them.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
@@ -429,7 +432,8 @@ else:
 # inline scripts, style="" attributes and event handlers, and show uploads as blob: images before
 # sending them. Under these prefixes (and on Wagtail's previews: shop/csp.py) the directives below
 # replace the storefront's. No nonce here: a nonce in a directive makes browsers ignore its 'unsafe-inline'.
-CONTENT_SECURITY_POLICY_STAFF_PATHS = ["/cms/", "/shop/dashboard/", "/django-admin/"]
+# /health/ is the operators' too: django-health-check's page has an inline <style> without a nonce.
+CONTENT_SECURITY_POLICY_STAFF_PATHS = ["/cms/", "/shop/dashboard/", "/django-admin/", "/health/"]
 CONTENT_SECURITY_POLICY_STAFF = {
     "script-src": [SELF, UNSAFE_INLINE, *_ASSET_HOSTS],
     "style-src": [SELF, UNSAFE_INLINE, *_ASSET_HOSTS],
