@@ -53,14 +53,19 @@ class Outage:
         return changed
 
 
-outage = Outage()
-
-
 class OutageReportingPool(ConnectionPool):
     """redis-py's pool of connections (CONNECTION_POOL_CLASS): every cache call takes its connection here, and
-    connects it when needed, so here is where the cache is found down, skipped, and found back."""
+    connects it when needed, so here is where the cache is found down, skipped, and found back.
+
+    django-redis keeps one pool per cache and process, so an outage is one per cache and process.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.outage = Outage()
 
     def get_connection(self, *args, **kwargs):
+        outage = self.outage
         if outage.waiting():
             raise ConnectionError("The cache did not answer a moment ago; it is tried again in a few seconds.")
         try:
