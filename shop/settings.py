@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "axes",  # failed logins, counted per account and per address (users/lockouts.py)
     "csp",  # django-csp: its checks of the policy's settings
     "django_tasks_db",  # the queue of background work, when TASKS_BACKEND names its DatabaseBackend
+    "health_check",  # /health/'s page (shop/health.py) and `manage.py health_check health`
     "demo.apps.DemoConfig",
 ]
 
@@ -178,8 +179,24 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
+# Seconds the cache may take to connect, and to answer, before a page goes on without it.
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.25)
+# Once it has not answered, pages skip it for this many seconds before one tries it again (shop/cache.py).
+REDIS_RETRY_AFTER = env.float("REDIS_RETRY_AFTER", default=5)
+# The cache in Redis (django-redis). One that does not answer is one that has nothing (IGNORE_EXCEPTIONS), so
+# pages come from the database, and sessions too (cached_db keeps them there); shop/cache.py logs the outage once.
+REDIS_CACHE = {
+    "BACKEND": "django_redis.cache.RedisCache",
+    "LOCATION": REDIS_URL,
+    "OPTIONS": {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+        "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+        "CONNECTION_POOL_CLASS": "shop.cache.OutageReportingPool",
+    },
+}
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {**REDIS_CACHE}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -342,6 +359,8 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backe
 TASK_RETRY_DELAYS = env.list("TASK_RETRY_DELAYS", cast=int, default=[60, 300, 1800, 7200])
 # The queue's results of finished tasks are deleted after this many days, failed ones after twice as many.
 TASK_RESULTS_KEPT_DAYS = env.int("TASK_RESULTS_KEPT_DAYS", default=14)
+# /health/ reports the queue failing when a task has waited longer than this for a worker (shop/health.py).
+TASKS_HEALTHY_WAIT = timedelta(minutes=env.int("TASKS_HEALTHY_WAIT_MINUTES", default=10))
 
 # Security: values are production-safe unless the environment relaxes them.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
@@ -431,7 +450,8 @@ else:
 # inline scripts, style="" attributes and event handlers, and show uploads as blob: images before
 # sending them. Under these prefixes (and on Wagtail's previews: shop/csp.py) the directives below
 # replace the storefront's. No nonce here: a nonce in a directive makes browsers ignore its 'unsafe-inline'.
-CONTENT_SECURITY_POLICY_STAFF_PATHS = ["/cms/", "/shop/dashboard/", "/django-admin/"]
+# /health/ is the operators' too: django-health-check's page has an inline <style> without a nonce.
+CONTENT_SECURITY_POLICY_STAFF_PATHS = ["/cms/", "/shop/dashboard/", "/django-admin/", "/health/"]
 CONTENT_SECURITY_POLICY_STAFF = {
     "script-src": [SELF, UNSAFE_INLINE, *_ASSET_HOSTS],
     "style-src": [SELF, UNSAFE_INLINE, *_ASSET_HOSTS],

@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.lockouts import StaffPasswordResetView
 from cms.logout import LogoutView as CmsLogoutView
 from shop.csp import csp_report
+from shop.health import HealthView, ReadinessView
 from shop.robots import robots_txt
 from shop.sitemaps import SITEMAPS
 from shop.views import SiteSearchView
@@ -44,6 +45,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("csp-report/", csp_report, name="csp-report"),
+    # For monitors (every part) and load balancers (this server's own): shop/health.py.
+    path("health/", HealthView.as_view(), name="health"),
+    path("health/ready/", ReadinessView.as_view(), name="health-ready"),
 ]
 
 if settings.DEBUG:

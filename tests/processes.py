@@ -1,4 +1,4 @@
-"""Other processes on this test's database: a task worker, app servers, a manage.py command.
+"""Other processes on this test's database: a task worker, app servers, a manage.py command; a Redis server.
 
 A test that starts one marks itself `django_db(transaction=True, serialized_rollback=True)`, so
 that what it wrote is committed and the other process sees it.
@@ -72,7 +72,7 @@ def environment(**overrides):
 def redis_url():
     """REDIS_URL of the Redis database this test's cache uses, or "" when the suite runs without Redis."""
     cache = settings.CACHES["default"]
-    return cache["LOCATION"] if cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache" else ""
+    return cache["LOCATION"] if cache["BACKEND"] == settings.REDIS_CACHE["BACKEND"] else ""
 
 
 def production(**overrides):
@@ -153,5 +153,29 @@ def _wait_until_listening(port, server, log, seconds=60):
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
             return
         time.sleep(0.2)
-    log.seek(0)
-    raise AssertionError(f"gunicorn on port {port} did not answer:\n{log.read()[-3000:]}")
+    output = ""
+    if log is not None:
+        log.seek(0)
+        output = log.read()[-3000:]
+    raise AssertionError(f"The server on port {port} did not answer:\n{output}")
+
+
+@contextlib.contextmanager
+def redis_server(port, keep_in=None):
+    """A Redis server of its own on local `port`, empty, saving nothing; yields its URL. Stopped afterwards, so
+    a test can take the cache away (and bring it back on the same port) without touching the shared one.
+
+    With `keep_in` (a folder) it saves what it holds there when stopped, and a server started again on that
+    folder holds it again, as a production Redis that persists does.
+    """
+    saving = ["--dir", str(keep_in), "--save", "3600 1"] if keep_in else ["--save", ""]
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--appendonly", "no", *saving],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        _wait_until_listening(port, server, log=None, seconds=10)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

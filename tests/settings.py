@@ -43,9 +43,9 @@ VIETQR_ACCOUNT_NUMBER = "8300205000000"
 VIETQR_ACCOUNT_NAME = "HOI LHPN TINH CAO BANG"
 
 # Under pytest-xdist (`make test` runs two workers) each worker gets a Redis database of its own:
-# the cache is emptied before every test, and RedisCache.clear() empties the whole database.
+# the cache is emptied before every test, and django-redis's clear() empties the whole database.
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
-if WORKER and CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":  # noqa: F405
+if WORKER and CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":  # noqa: F405
     _redis = urlsplit(CACHES["default"]["LOCATION"])  # noqa: F405
     _database = int(_redis.path.strip("/") or 0) + 1 + int(WORKER.removeprefix("gw"))
     CACHES["default"]["LOCATION"] = urlunsplit(_redis._replace(path=f"/{_database}"))  # noqa: F405
