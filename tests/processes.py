@@ -56,7 +56,8 @@ def scratch_database(prefix="scratch"):
 def environment(**overrides):
     """The environment of a process of the project's own settings on this test's database.
 
-    The cache is local to the process unless `REDIS_URL` is given; tasks wait for a worker (QUEUE).
+    The cache is local to the process unless `REDIS_URL` is given; tasks wait for a worker (QUEUE); files go
+    to the run's media folder, as the test's own do.
     """
     return {
         **os.environ,
@@ -65,6 +66,7 @@ def environment(**overrides):
         "DEBUG": "1",
         "REDIS_URL": "",
         "TASKS_BACKEND": QUEUE,
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         **overrides,
     }
 
@@ -78,15 +80,13 @@ def redis_url():
 def production(**overrides):
     """What a production app server is given, on this test's database and Redis: environment() overrides.
 
-    DEBUG off with a key of its own, the hosts it answers, this test's media folder and Redis (the cache
-    and the sessions). Static files are served as they are found, since no collectstatic made a manifest.
+    DEBUG off with a key of its own, the hosts it answers, and this test's Redis (the cache and the sessions). Static files are served as they are found, since no collectstatic made a manifest.
     """
     return {
         "DEBUG": "0",
         "SECRET_KEY": "two-servers-share-this-key-so-each-reads-the-others-cookies",
         "ALLOWED_HOSTS": "127.0.0.1",
         "STATICFILES_STORAGE": "django.contrib.staticfiles.storage.StaticFilesStorage",
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "REDIS_URL": redis_url(),
         **overrides,
     }
