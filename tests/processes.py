@@ -80,7 +80,8 @@ def redis_url():
 def production(**overrides):
     """What a production app server is given, on this test's database and Redis: environment() overrides.
 
-    DEBUG off with a key of its own, the hosts it answers, and this test's Redis (the cache and the sessions). Static files are served as they are found, since no collectstatic made a manifest.
+    DEBUG off with a key of its own, the hosts it answers, and this test's Redis (the cache and the
+    sessions). Static files are served as they are found, since no collectstatic made a manifest.
     """
     return {
         "DEBUG": "0",
