@@ -25,3 +25,6 @@ def test_a_phone_shows_photo_title_price_and_buy_button_without_scrolling(live_s
         expect(part).to_be_in_viewport(ratio=1)
     # And she can swipe to the next photo, which peeks in from the side
     expect(phone.locator(".gallery-slide img").nth(1)).to_be_in_viewport()
+    # And the "Log in" link of the reviews is told apart from the text around it by more than its colour
+    login = phone.locator("#reviews p a").first
+    expect(login).to_have_css("text-decoration-line", "underline")

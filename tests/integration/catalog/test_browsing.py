@@ -360,3 +360,18 @@ def test_category_page_queries_do_not_grow_with_the_number_of_products(cards_and
 
     assert cards_large > cards_small
     assert queries_large <= queries_small
+
+
+def heading_levels(response):
+    """The levels of the page's headings in its main part, in reading order (1 for h1…)."""
+    return [int(heading.name[1]) for heading in soup_of(response).select("main :is(h1, h2, h3, h4, h5, h6)")]
+
+
+@pytest.mark.parametrize("url", ["/shop/catalogue/", "/shop/search/?q=trung+khanh"])
+def test_the_listing_headings_go_down_one_level_at_a_time(client, shelf, url):
+    # A screen reader's list of headings: each product's name under the page's title, none skipped (axe).
+    levels = heading_levels(client.get(url))
+
+    assert levels[0] == 1
+    assert levels.count(2) >= 2
+    assert all(later <= earlier + 1 for earlier, later in zip(levels, levels[1:], strict=False)), levels
