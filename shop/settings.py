@@ -59,7 +59,7 @@ INSTALLED_APPS = [
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "sellers.apps.PartnerConfig",  # replaces oscar.apps.partner
-    "oscar.apps.basket.apps.BasketConfig",
+    "basket.apps.BasketConfig",  # replaces oscar.apps.basket
     "oscar.apps.payment.apps.PaymentConfig",
     "payments.apps.PaymentsConfig",  # our payments (label "payments"): Stripe events, card sessions
     "oscar.apps.offer.apps.OfferConfig",
