@@ -21,6 +21,10 @@ class SellerApproved:
 class Default(SellerApproved, strategy.Default):
     """Oscar's default strategy (first stock record, stock required, no tax), sellers approved."""
 
+    def fetch_for_line(self, line, stockrecord=None):
+        """Overrides Oscar's, which looks the product's stock record up again: a line is priced by its own."""
+        return self.fetch_for_product(line.product, stockrecord or line.stockrecord)
+
 
 class Selector(strategy.Selector):
     def strategy(self, request=None, user=None, **kwargs):

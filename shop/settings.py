@@ -59,7 +59,7 @@ INSTALLED_APPS = [
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "sellers.apps.PartnerConfig",  # replaces oscar.apps.partner
-    "oscar.apps.basket.apps.BasketConfig",
+    "basket.apps.BasketConfig",  # replaces oscar.apps.basket
     "oscar.apps.payment.apps.PaymentConfig",
     "payments.apps.PaymentsConfig",  # our payments (label "payments"): Stripe events, card sessions
     "oscar.apps.offer.apps.OfferConfig",
@@ -126,7 +126,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication and messages (STACK-NOTES).
-    "oscar.apps.basket.middleware.BasketMiddleware",
+    "basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as axes asks: a login refused for too many failures gets its page (users/lockouts.py).

@@ -1,0 +1,18 @@
+from oscar.apps.basket.abstract_models import AbstractBasket
+
+
+class Basket(AbstractBasket):
+    """Oscar's basket; its lines come with all that pricing, availability and the sellers' parcels read."""
+
+    def all_lines(self):
+        """Overrides Oscar's to load each line's product class, seller and stock record's seller in the same query."""
+        if self.id is not None and self._lines is None:
+            self._lines = (
+                self.lines.select_related("product__product_class", "product__seller", "stockrecord__partner")
+                .prefetch_related("attributes", "product__images")
+                .order_by(self._meta.pk.name)
+            )
+        return super().all_lines()
+
+
+from oscar.apps.basket.models import *  # noqa: E402, F403  (the rest of Oscar's models)
