@@ -13,11 +13,11 @@ kept) is shown through sorl as before, with the same options, so it finds the si
 from dataclasses import dataclass
 from functools import partial
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.apps import apps
 from django.db import transaction
 from django_tasks import task
 from oscar.core.thumbnails import get_thumbnailer
