@@ -6,6 +6,7 @@ sorl's thumbnail tag asks its key-value store, through the cache, for every pict
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
@@ -49,7 +50,9 @@ def open_counted(client, url):
 
 @pytest.fixture
 def counted_cache():
+    """The cache, counted; emptied, since local-memory caches outlive a test (sorl's store would find old files)."""
     with override_settings(CACHES=caches.COUNTING_LOCMEM):
+        cache.clear()
         yield caches.calls
 
 
