@@ -198,6 +198,9 @@ class ProductImage(AbstractProductImage):
     """A product photo; an upload through any form is checked and stored upright (catalog.images)."""
 
     original = ProductPhotoModelField(_("Original"), upload_to=get_image_upload_path, max_length=255)
+    # The sizes pages show, by their names in the storage, with their widths and heights, kept by the task that
+    # makes them (catalog.thumbnails); "of" names the file they were made of, so a replaced photo's are not used.
+    thumbnails = models.JSONField(default=dict, blank=True, editable=False)
 
     # The photo's file when it was read from the database: a new one gets its sizes made (catalog.thumbnails).
     _saved_original = None

@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.utils.file import hash_filelike
 
 from catalog.images import prepare_product_photo
+from catalog.thumbnails import make_missing_thumbnails
 from cms.models import HomePage, StandardPage, StoryIndexPage, StoryPage
 from sellers.onboarding import SELLER_GROUP, apply_to_sell
 from users.verification import verify_phone
@@ -64,6 +65,8 @@ def load_demo_data(passwords, report: Report):
     classes = load_product_classes(demo.catalogue, report)
     categories = load_categories(demo.catalogue, report)
     partners = load_sellers(demo.sellers, report)
+    # Photos loaded before their sizes were kept with them (catalog.thumbnails); the new ones get theirs on saving.
+    report(f"Product photos given their sizes: {make_missing_thumbnails()}")
     load_products(demo, partners, classes, categories, report)
     logins = load_accounts(demo, passwords, partners, report)
     load_applications(demo.applications, passwords["seller"], report)

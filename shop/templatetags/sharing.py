@@ -4,6 +4,7 @@ from django import template
 from oscar.core.thumbnails import get_thumbnailer
 from wagtail.images.models import AbstractImage
 
+from catalog.thumbnails import KeptThumbnail, kept_sizes
 from vietnam.links import absolute_url
 
 register = template.Library()
@@ -39,4 +40,7 @@ def product_share_image(product):
     image = product.primary_image()
     if getattr(image, "is_missing", False) or not getattr(image, "original", None):
         return ""
+    kept = kept_sizes(image).get("JPEG")
+    if kept:  # the gallery's largest JPEG, kept with the photo: no lookup
+        return absolute_url(KeptThumbnail(**kept[-1]).url)
     return share_thumbnail(image.original, size=f"{SHARE_WIDTH}x{SHARE_WIDTH}", crop="center")
