@@ -225,3 +225,22 @@ def test_a_form_token_not_hers_is_refused(product):
     refused = visitor.post(form["action"], {"csrfmiddlewaretoken": written, "quantity": "1"})
 
     assert refused.status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_basket_count_goes_with_her_basket_when_she_logs_out(client, customer, product):
+    # Given a customer who put a product in her basket while logged in
+    client.force_login(customer)
+    client.get(product.get_absolute_url())
+    client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": "1"})
+    assert client.cookies["basket_count"].value == "1"
+
+    # When she logs out and opens a page kept in the cache
+    client.post(reverse("customer:logout"))
+    Client().get(reverse("catalogue:index"))
+    client.get(reverse("catalogue:index"))  # made for her: it says she has logged out
+    _page, queries = queries_of(client, reverse("catalogue:index"))
+
+    # Then the count the header reads is gone with her basket
+    assert queries == 0
+    assert not client.cookies["basket_count"].value
