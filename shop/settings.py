@@ -127,6 +127,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication and messages (STACK-NOTES).
     "basket.middleware.BasketMiddleware",
+    # Anonymous visitors' pages from the cache: after CSRF and the basket, inside the CSP (shop/pagecache.py).
+    "shop.pagecache.PageCacheMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as axes asks: a login refused for too many failures gets its page (users/lockouts.py).
@@ -200,6 +202,10 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# How long an anonymous visitor's storefront page is kept in the cache (shop/pagecache.py); 0 keeps none.
+# Changes to what a page shows (price, stock, publishing, a seller's approval) make it afresh at once.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 AUTH_USER_MODEL = "users.User"
 # Axes' check first: a locked account or address is refused before any password is tried.

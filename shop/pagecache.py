@@ -1,0 +1,192 @@
+"""The storefront's pages as anonymous visitors see them, kept in the cache: the second visit makes no SQL query.
+
+What is kept: the home page and the other Wagtail pages (stories), the catalogue, its categories, a product, the
+sellers and a seller's page, and search, each per address (with its query) and language, for PAGE_CACHE_SECONDS.
+What is never kept, and never served from the cache: a visitor with a session (logged in, or in checkout), one
+with messages waiting (their cookie), any other page (basket, checkout, portal, /cms/), and a response that is
+not 200, sets a cookie (but the CSRF token's and the recently viewed products'), or says private/no-store.
+
+Every entry's key holds a generation, changed when something a page shows changes (a product, its price or stock,
+a photo, a category, a seller's status, a Wagtail page published or unpublished or deleted): the next visit then
+renders afresh, and the old entries expire unread. No entry is hunted down and deleted.
+
+What differs between visitors on a kept page is left to the visitor's own request or browser:
+- the Content-Security-Policy nonce: the kept body's nonce is replaced by this request's (django-csp makes it, and
+  its header, as for any page), so inline scripts keep a nonce no one saw before and the policy stays strict;
+- the CSRF token: each visit gets its own csrftoken cookie, and shop/js/page-cache.js puts it into the form being
+  sent (Django accepts the cookie's secret as the form's token); the token written in the kept body is not hers;
+- the basket count in the header: the same script reads it from the basket_count cookie, which this middleware
+  sets whenever a request loaded the basket (adding to it, the basket page, checkout). A visitor with a basket
+  is served kept pages, but her pages are never kept, since they show her count.
+
+Django's own CacheMiddleware is not used: it keys an entry by the response's Vary headers, and every page varies
+on Cookie (the CSRF token), which would make one entry per visitor; it would also keep the first visitor's nonce.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import get_max_age
+from django.utils.functional import empty
+from django.utils.translation import get_language
+from wagtail.signals import page_published, page_unpublished
+
+# The views whose pages are kept (their URL names, as request.resolver_match gives them).
+CACHED_VIEWS = {
+    "wagtail_serve",
+    "catalogue:index",
+    "catalogue:category",
+    "catalogue:detail",
+    "product-search",
+    "sellers:index",
+    "sellers:detail",
+}
+# Cookies a kept page may have set without being any visitor's own: each visit gets its own CSRF cookie, and the
+# recently viewed products (Oscar's history cookie) are shown on no kept page.
+IGNORED_COOKIES = {settings.CSRF_COOKIE_NAME, "oscar_history"}
+# Whatever changes one of these changes what some kept page shows. A Wagtail page's own changes are its
+# publishing and unpublishing (the signals below; saving a draft changes nothing shown), and its deletion.
+SHOWN_MODELS = [
+    "catalogue.Product",
+    "catalogue.ProductImage",
+    "catalogue.ProductCategory",
+    "catalogue.Category",
+    "partner.StockRecord",
+    "partner.Partner",
+    "wagtailcore.Page",
+]
+BASKET_COUNT_COOKIE = "basket_count"
+SESSION = settings.SESSION_COOKIE_NAME
+GENERATION_KEY = "pagecache.generation"
+
+
+class PageCacheMiddleware:
+    """Serves a kept page when there is one, and keeps a page that may be (the module's docstring says which).
+
+    After CsrfViewMiddleware (a served page sets the visitor's CSRF cookie through it) and BasketMiddleware (the
+    basket count), inside the Content-Security-Policy's middleware (which then writes this request's nonce).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._page_cache_key = None
+        response = self.get_response(request)
+        if request._page_cache_key and storable(request, response):
+            keep(request._page_cache_key, request, response)
+        update_basket_count(request, response)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not cacheable(request):
+            return None
+        key = page_key(request)
+        if key is None:  # the cache does not answer: pages are simply not kept
+            return None
+        kept = cache.get(key)
+        if kept is None:
+            request._page_cache_key = key if request.method == "GET" else None
+            return None
+        return serve(request, kept)
+
+
+def cacheable(request):
+    """Whether this request may be served a kept page: an anonymous visitor's GET of one of the kept views."""
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and request.resolver_match.view_name in CACHED_VIEWS
+        and not request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        and not request.COOKIES.get(CookieStorage.cookie_name)
+        and not getattr(request, "is_dummy", False)
+    )
+
+
+def page_key(request):
+    """The cache key of this address's page in this language, in the current generation; None without a cache."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            return None
+    address = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False).hexdigest()
+    return f"pagecache.{generation}.{get_language()}.{address}"
+
+
+def storable(request, response):
+    """Whether this response, to a cacheable request, is the same for every anonymous visitor and may be kept."""
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN)  # her basket count is in the page
+        and not set(response.cookies) - IGNORED_COOKIES
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and get_max_age(response) != 0
+    )
+
+
+def keep(key, request, response):
+    """Keeps the page's body and headers (no cookies), with the nonce it was written with."""
+    nonce = getattr(request, "_csp_nonce", None)
+    headers = {name: value for name, value in response.headers.items() if name.lower() != "content-length"}
+    kept = {"content": response.content, "headers": headers, "nonce": nonce}
+    cache.set(key, kept, timeout=settings.PAGE_CACHE_SECONDS)
+
+
+def serve(request, kept):
+    """The kept page, with this request's nonce in place of the one it was written with, and her CSRF cookie."""
+    content = kept["content"]
+    if kept["nonce"]:
+        content = content.replace(kept["nonce"].encode(), str(request.csp_nonce).encode())
+    response = HttpResponse(content, headers=kept["headers"])
+    get_token(request)  # CsrfViewMiddleware then sets (or renews) her csrftoken cookie
+    return response
+
+
+def update_basket_count(request, response):
+    """Sets the basket_count cookie the header's count is read from, when this request loaded the basket.
+
+    A visitor with neither a basket nor a session (she logged out, or her basket's cookie expired) has no count.
+    """
+    shown = request.COOKIES.get(BASKET_COUNT_COOKIE)
+    basket = getattr(request, "basket", None)
+    if basket is not None and basket._wrapped is not empty:
+        count = basket.num_items
+    elif shown and not any(request.COOKIES.get(name) for name in (settings.OSCAR_BASKET_COOKIE_OPEN, SESSION)):
+        count = 0
+    else:
+        return
+    if count and shown != str(count):
+        response.set_cookie(
+            BASKET_COUNT_COOKIE,
+            str(count),
+            max_age=settings.OSCAR_BASKET_COOKIE_LIFETIME,
+            secure=settings.SESSION_COOKIE_SECURE,
+            samesite="Lax",
+        )
+    elif not count and shown:
+        response.delete_cookie(BASKET_COUNT_COOKIE, samesite="Lax")
+
+
+def forget_pages(**kwargs):
+    """Starts a new generation: every kept page is rendered afresh on its next visit."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def connect_signals():
+    """Forgets the kept pages whenever something they show changes."""
+    for model in SHOWN_MODELS:
+        post_save.connect(forget_pages, sender=model, dispatch_uid=f"pagecache.saved.{model}")
+        post_delete.connect(forget_pages, sender=model, dispatch_uid=f"pagecache.deleted.{model}")
+    page_published.connect(forget_pages, dispatch_uid="pagecache.published")
+    page_unpublished.connect(forget_pages, dispatch_uid="pagecache.unpublished")
