@@ -1,16 +1,33 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from cms.models import programme_figures
 
+# The menus of each host, {"host:port": [{"url", "title"}, …]}, which every page's header and footer show;
+# forgotten whenever a page or a site is saved or deleted (shop/apps.py), so a published change shows at once.
+MENU_KEY = "menu-pages"
+
 
 def menu_pages(request):
-    """Live pages under the site's home page that editors marked "show in menus"."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    return list(site.root_page.get_children().live().in_menu())
+    """Live pages under the site's home page that editors marked "show in menus", as their url and title.
+
+    Kept in the cache, so a page asks the database for them only after an editor changed a page.
+    """
+    host = f"{request.get_host()}:{request.get_port()}"
+    menus = cache.get(MENU_KEY) or {}
+    if host not in menus:
+        site = Site.find_for_request(request)
+        pages = site.root_page.get_children().live().in_menu() if site else []
+        menus[host] = [{"url": page.get_url(request), "title": page.title} for page in pages]
+        cache.set(MENU_KEY, menus, timeout=None)
+    return menus[host]
+
+
+def forget_menu_pages(**kwargs):
+    """Receiver of a page's or a site's post_save and post_delete: the menus are read again."""
+    cache.delete(MENU_KEY)
 
 
 def marketplace(request):

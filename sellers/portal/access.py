@@ -13,6 +13,7 @@ same rule; `request.acting_for` is set then, for the banner and her log.
 from django.contrib import messages
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -35,16 +36,32 @@ OWN_ROWS = {
 
 
 def business_of(user):
-    """The business a person sells for, approved or not; None for a customer."""
+    """The business a person sells for, approved or not (an approved one first); None for a customer.
+
+    One query, or none for a visitor.
+    """
     if not user.is_authenticated:
         return None
-    businesses = Partner.objects.filter(users=user).order_by("pk")
-    return businesses.filter(status=Partner.Status.APPROVED).first() or businesses.first()
+    approved_first = Case(
+        When(status=Partner.Status.APPROVED, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    return Partner.objects.filter(users=user).order_by(approved_first, "pk").first()
+
+
+def business_of_request(request):
+    """business_of() the person logged in, asked once per request however many times the page needs it."""
+    if not hasattr(request, "_business_of_user"):
+        request._business_of_user = business_of(request.user)
+    return request._business_of_user
 
 
 def seller_home_for(user):
     """Her shop's home page, for a person who sells for an approved business; else None."""
-    business = business_of(user)
+    return portal_home_of(business_of(user))
+
+
+def portal_home_of(business):
+    """The portal's home page if this business (or None) is approved; else None."""
     if business and business.status == Partner.Status.APPROVED:
         return reverse("seller-portal:home")
     return None
@@ -58,7 +75,7 @@ class SellerPortalMixin(AccessMixin):
             return self.handle_no_permission()
         if acting.is_acting(request):
             return self.dispatch_acting(request, *args, **kwargs)
-        business = business_of(request.user)
+        business = business_of_request(request)
         if business is None or business.status != Partner.Status.APPROVED:
             return render(request, "sellers/portal/no_entry.html", {"business": business}, status=403)
         self.seller = business

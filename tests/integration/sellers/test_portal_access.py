@@ -8,6 +8,11 @@ from tests.integration.users.test_login import log_in
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
 
 PORTAL = "/seller/"
+# Every query of these pages, for a logged-in customer and seller: her business is asked once among them.
+# (with the session in the database, as without Redis, on SQLite and PostgreSQL alike)
+SESSIONS_IN_DATABASE = "django.contrib.sessions.backends.db"
+CUSTOMER_PAGE_QUERIES = 9
+SELLER_PAGE_QUERIES = 9
 
 
 @pytest.mark.django_db
@@ -112,3 +117,43 @@ def test_portal_pages_are_light_one_small_stylesheet_and_no_scripts(client, sell
     assert stylesheets == ["/static/sellers/css/portal.css"]
     assert not page.select("script")
     assert len(response.content) < 30_000
+
+
+def asks_for_her_business(captured):
+    """The queries that look up which business the person logged in sells for."""
+    return [q["sql"] for q in captured.captured_queries if "partner_partner_users" in q["sql"]]
+
+
+@pytest.mark.django_db
+def test_customer_page_asks_once_whether_she_sells(client, customer, settings, django_assert_num_queries):
+    settings.SESSION_ENGINE = SESSIONS_IN_DATABASE
+    # Given a customer who sells nothing, logged in, on her account page (whose header asks for her shop)
+    client.force_login(customer)
+    open_page(client, "/shop/accounts/profile/", ENGLISH)
+
+    # When she opens it again
+    with django_assert_num_queries(CUSTOMER_PAGE_QUERIES) as captured:
+        response = open_page(client, "/shop/accounts/profile/", ENGLISH)
+
+    # Then the page asked once, and shows no shop link
+    assert response.status_code == 200
+    assert len(asks_for_her_business(captured)) == 1
+    assert not soup_of(response).select(f'header a[href="{PORTAL}"]')
+
+
+@pytest.mark.django_db
+def test_seller_page_asks_once_for_her_business_and_links_her_shop(
+    client, seller_owner, settings, django_assert_num_queries
+):
+    settings.SESSION_ENGINE = SESSIONS_IN_DATABASE
+    # Given a seller logged in, on her account page in the storefront
+    client.force_login(seller_owner)
+    open_page(client, "/shop/accounts/profile/", ENGLISH)
+
+    with django_assert_num_queries(SELLER_PAGE_QUERIES) as captured:
+        response = open_page(client, "/shop/accounts/profile/", ENGLISH)
+
+    # Then her business was asked for once, and the header links to her shop
+    assert response.status_code == 200
+    assert len(asks_for_her_business(captured)) == 1
+    assert soup_of(response).select(f'header a[href="{PORTAL}"]')
