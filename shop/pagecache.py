@@ -33,7 +33,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import get_max_age
-from django.utils.functional import empty
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import get_language
 from wagtail.signals import page_published, page_unpublished
 
@@ -159,8 +159,8 @@ def update_basket_count(request, response):
     A visitor with neither a basket nor a session (she logged out, or her basket's cookie expired) has no count.
     """
     shown = request.COOKIES.get(BASKET_COUNT_COOKIE)
-    basket = getattr(request, "basket", None)
-    if basket is not None and basket._wrapped is not empty:
+    basket = loaded_basket(request)
+    if basket is not None:
         count = basket.num_items
     elif shown and not any(request.COOKIES.get(name) for name in (settings.OSCAR_BASKET_COOKIE_OPEN, SESSION)):
         count = 0
@@ -176,6 +176,14 @@ def update_basket_count(request, response):
         )
     elif not count and shown:
         response.delete_cookie(BASKET_COUNT_COOKIE, samesite="Lax")
+
+
+def loaded_basket(request):
+    """The basket this request loaded, or None: Oscar's middleware gives a lazy one, which a view may replace."""
+    basket = getattr(request, "basket", None)
+    if isinstance(basket, LazyObject):
+        return None if basket._wrapped is empty else basket._wrapped
+    return basket
 
 
 def forget_pages(**kwargs):
