@@ -15,11 +15,10 @@ from datetime import timedelta
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
-from django_tasks import TaskResultStatus, task
-from django_tasks_db.backend import DatabaseBackend
-from django_tasks_db.models import DBTaskResult
+from django_tasks import task
 from oscar.core.loading import get_model
+
+from vietnam.retrying import run_again_after
 
 Product = get_model("catalogue", "Product")
 ProductRecord = get_model("analytics", "ProductRecord")
@@ -75,8 +74,4 @@ def schedule_view_counting(**kwargs):
 
     Also a receiver of post_migrate, so a deploy's `manage.py migrate` starts the runs.
     """
-    if not isinstance(write_product_views.get_backend(), DatabaseBackend):
-        return
-    waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=write_product_views.module_path)
-    if not waiting.exists():
-        write_product_views.using(run_after=timezone.now() + EVERY).enqueue()
+    run_again_after(write_product_views, EVERY)

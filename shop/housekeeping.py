@@ -8,10 +8,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management import call_command
-from django.utils import timezone
-from django_tasks import TaskResultStatus, task
-from django_tasks_db.backend import DatabaseBackend
-from django_tasks_db.models import DBTaskResult
+from django_tasks import task
+
+from vietnam.retrying import run_again_after
 
 EVERY = timedelta(days=1)
 
@@ -29,8 +28,4 @@ def schedule_housekeeping(**kwargs):
 
     Also a receiver of post_migrate.
     """
-    if not isinstance(prune_task_results.get_backend(), DatabaseBackend):
-        return
-    waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=prune_task_results.module_path)
-    if not waiting.exists():
-        prune_task_results.using(run_after=timezone.now() + EVERY).enqueue()
+    run_again_after(prune_task_results, EVERY)

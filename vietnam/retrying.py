@@ -7,6 +7,8 @@ of TASK_RETRY_DELAYS (seconds), on the same result: its attempts count up and it
 the operator to read. After the last delay it stays failed, logged as an error. A retried task must be
 safe to run twice (an email task checks what it sent; an import skips the rows it added). With the
 immediate backend of the demo and tests a failure is only logged: nothing waits to be tried again.
+
+A periodic task (the housekeeping, the product views) keeps its next run waiting with `run_again_after`.
 """
 
 import logging
@@ -55,3 +57,15 @@ def try_again_later(sender, task_result, **kwargs):
         len(delays) + 1,
         run_after.isoformat(timespec="seconds"),
     )
+
+
+def waiting_runs(task):
+    """The runs of `task` waiting on the database queue (django-tasks-db), deferred ones included."""
+    return DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=task.module_path)
+
+
+def run_again_after(task, delay):
+    """Enqueue `task` to run `delay` from now, unless a run of it waits already: how a periodic task keeps
+    its next run waiting, without cron. Only on the database queue; the immediate backend cannot wait."""
+    if isinstance(task.get_backend(), DatabaseBackend) and not waiting_runs(task).exists():
+        task.using(run_after=timezone.now() + delay).enqueue()

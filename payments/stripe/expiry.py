@@ -19,15 +19,14 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_tasks import TaskResultStatus, task
-from django_tasks_db.models import DBTaskResult
+from django_tasks import task
 from oscar.core.loading import get_model
 
 from orders.cancelling import cancel_unpaid_order
 from orders.notes import note_on_order
 from orders.status import OrderStatus
 from payments.methods import CARD
-from vietnam.retrying import retried
+from vietnam.retrying import retried, waiting_runs
 
 from .client import CardPaymentError, call, session_paid, session_reference, stripe_client
 from .sessions import payment_deadline, record_card_payment
@@ -89,8 +88,7 @@ def _schedule_run(at, unless_waiting=False):
 
 def _run_waiting_by(at):
     """Whether a run of `expire_unpaid_orders` waits on the database queue to start by `at`."""
-    waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=expire_unpaid_orders.module_path)
-    return waiting.filter(run_after__lte=at).exists()
+    return waiting_runs(expire_unpaid_orders).filter(run_after__lte=at).exists()
 
 
 def expire_unpaid_card_orders(now=None):
