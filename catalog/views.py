@@ -2,6 +2,7 @@
 
 from urllib.parse import unquote
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -94,7 +95,18 @@ class ProductDetailView(oscar_views.ProductDetailView):
     """Oscar's product page; what it shows takes the same number of queries however much there is."""
 
     def get_queryset(self):
-        return super().get_queryset().select_related("seller", "product_class").prefetch_related("images")
+        """The product with its maker, kind and photos, and whether it has options (the basket form asks)."""
+        Option = get_model("catalogue", "Option")
+        return (
+            super()
+            .get_queryset()
+            .select_related("seller", "product_class")
+            .prefetch_related("images")
+            .annotate(  # as Oscar's base_queryset() does for its lists: Product.has_options reads these
+                has_product_class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
+                has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+            )
+        )
 
     def is_viewable(self, product, request):
         """Oscar's rule, and her seller must be approved (staff still see it, to check it)."""

@@ -7,3 +7,8 @@ class CmsConfig(AppConfig):
 
     name = "cms"
     verbose_name = _("Content")
+
+    def ready(self):
+        from .privacy import connect_signals
+
+        connect_signals()

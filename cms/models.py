@@ -16,6 +16,7 @@ from wagtail.models import Page
 from .blocks import ProductChooserBlock, StoryBlock
 from .choosers import SellerChooserBlock
 from .forms import StoryFilterForm
+from .privacy import PageManager
 from .search import fold_story
 
 
@@ -189,6 +190,8 @@ SEARCHED_FIELDS = {"title", "intro", "seller", "body"}
 class StoryPage(Page):
     """A story about one woman maker: who she is, where she lives, how she makes it."""
 
+    objects = PageManager()  # public() from the cache (cms/privacy.py)
+
     seller = models.ForeignKey(
         "partner.Partner",
         verbose_name=_("Seller"),
@@ -285,6 +288,8 @@ class EventIndexPage(Page):
 
 class EventPage(Page):
     """A fair or a training session: when, where and what happens."""
+
+    objects = PageManager()  # public() from the cache (cms/privacy.py)
 
     start = models.DateTimeField(_("Starts"))
     end = models.DateTimeField(_("Ends"), null=True, blank=True)

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.utils import timezone
 from PIL import Image
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from cms.models import HomePage, StoryIndexPage, StoryPage
 from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory, ProductReviewFactory, UserFactory
@@ -151,6 +151,26 @@ def test_maker_card_shows_her_photo_name_commune_and_her_published_stories(clien
     assert links["Mùa cắt cây thạch đen"] == second.url
     assert "Bản nháp chưa duyệt" not in text
     assert "Chuyện của người khác" not in text
+
+
+@pytest.mark.django_db
+def test_a_story_in_a_private_section_leaves_her_card_as_soon_as_the_section_is_made_private(client, product, seller):
+    # Given a story about her, shown on her product's page
+    story = add_story(seller, "Nồi thạch đen nấu bằng củi")
+    def titles():
+        return soup_of(client.get(product.get_absolute_url())).select_one(".maker-card").get_text(" ")
+
+    assert "Nồi thạch đen nấu bằng củi" in titles()
+
+    # When an editor puts the stories section behind a password
+    restriction = PageViewRestriction.objects.create(
+        page=story.get_parent(), restriction_type=PageViewRestriction.PASSWORD, password="chi-noi-bo"
+    )
+
+    # Then the page no longer shows it, and shows it again once the restriction goes
+    assert "Nồi thạch đen nấu bằng củi" not in titles()
+    restriction.delete()
+    assert "Nồi thạch đen nấu bằng củi" in titles()
 
 
 @pytest.mark.django_db
