@@ -116,6 +116,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The Content-Security-Policy of every page, and the staff's admin areas' own (shop/csp.py).
     "shop.csp.ContentSecurityPolicyMiddleware",
+    # An anonymous visitor's kept page, before anything reads the session or the database (shop/pagecache.py).
+    "shop.pagecache.KeptPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "shop.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,7 +129,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication and messages (STACK-NOTES).
     "basket.middleware.BasketMiddleware",
-    # Anonymous visitors' pages from the cache: after CSRF and the basket, inside the CSP (shop/pagecache.py).
+    # Keeps anonymous visitors' pages for the middleware above: after CSRF and the basket (shop/pagecache.py).
     "shop.pagecache.PageCacheMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
