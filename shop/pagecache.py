@@ -28,7 +28,6 @@ on Cookie (the CSRF token), which would make one entry per visitor; it would als
 """
 
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -40,6 +39,8 @@ from django.utils.cache import get_max_age
 from django.utils.functional import LazyObject, empty
 from django.utils.translation import get_language
 from wagtail.signals import page_published, page_unpublished
+
+from vietnam.showing import current_generation, renew_generation
 
 from .middleware import chosen_language
 
@@ -69,7 +70,6 @@ SHOWN_MODELS = [
 ]
 BASKET_COUNT_COOKIE = "basket_count"
 SESSION = settings.SESSION_COOKIE_NAME
-GENERATION_KEY = "pagecache.generation"
 
 
 class KeptPageMiddleware:
@@ -141,12 +141,9 @@ def may_be_served(request):
 
 def page_key(request, language):
     """The cache key of this address's page in `language`, in the current generation; None without a cache."""
-    generation = cache.get(GENERATION_KEY)
+    generation = current_generation()
     if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
-        if generation is None:
-            return None
+        return None
     address = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False).hexdigest()
     return f"pagecache.{generation}.{language}.{address}"
 
@@ -207,8 +204,8 @@ def loaded_basket(request):
 
 
 def forget_pages(**kwargs):
-    """Starts a new generation: every kept page is rendered afresh on its next visit."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    """Starts a new generation of what the storefront shows: every kept page is rendered afresh on its next visit."""
+    renew_generation()
 
 
 def connect_signals():

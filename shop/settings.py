@@ -208,6 +208,8 @@ else:
 # How long an anonymous visitor's storefront page is kept in the cache (shop/pagecache.py); 0 keeps none.
 # Changes to what a page shows (price, stock, publishing, a seller's approval) make it afresh at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# How long a product's card is kept drawn in each server's memory (catalog/cards.py), for every visitor; 0 keeps none.
+CARD_CACHE_SECONDS = env.int("CARD_CACHE_SECONDS", default=600)
 
 AUTH_USER_MODEL = "users.User"
 # Axes' check first: a locked account or address is refused before any password is tried.

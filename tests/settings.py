@@ -50,6 +50,7 @@ if WORKER and CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":  
     _database = int(_redis.path.strip("/") or 0) + 1 + int(WORKER.removeprefix("gw"))
     CACHES["default"]["LOCATION"] = urlunsplit(_redis._replace(path=f"/{_database}"))  # noqa: F405
 
-# Pages are made afresh on every request, as the other tests count their queries and change data between two
-# visits; the page cache's own tests turn it on (tests/integration/shop/test_page_cache.py).
+# Pages and cards are made afresh on every request, as the other tests count their queries and change data between
+# two visits; the caches' own tests turn them on (test_page_cache.py, test_kept_cards.py).
 PAGE_CACHE_SECONDS = 0
+CARD_CACHE_SECONDS = 0

@@ -1,0 +1,63 @@
+"""Product cards kept rendered in each server process's memory: a listing draws 24 of them on every request,
+logged-in visitors' too, whom the page cache never serves.
+
+A card is the same for every visitor (the price and stock rule, sellers/strategy.py, depends on no one), so its
+HTML is kept per product, language, the options the listing drew it with (its heading's level, whether its photo
+loads first) and day (an OCOP certificate expires at midnight), in the generation of what the storefront shows
+(vietnam/showing.py): a price, stock, photo or seller change anywhere renews it and every card is drawn afresh.
+The generation is read from the shared cache once per request; the cards come from this process's memory, so a
+page of cards costs no cache round trip per card. An entry lives CARD_CACHE_SECONDS at most (a photo's signed
+address on object storage expires), and the least recently drawn go first past CARDS_KEPT.
+"""
+
+import threading
+import time
+from collections import OrderedDict
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from vietnam.showing import current_generation
+
+# About 2 KB a card: a few MB per process.
+CARDS_KEPT = 2000
+
+_cards = OrderedDict()
+_lock = threading.Lock()
+
+
+def kept_card(request, product, options, draw):
+    """The card of `product` drawn with `options` (a tuple of strings), from memory or by `draw()`."""
+    if settings.CARD_CACHE_SECONDS <= 0 or request is None:
+        return draw()
+    generation = generation_of(request)
+    if generation is None:
+        return draw()
+    key = (generation, get_language(), product.pk, timezone.localdate(), *options)
+    now = time.monotonic()
+    with _lock:
+        kept = _cards.get(key)
+        if kept is not None and kept[0] > now:
+            _cards.move_to_end(key)
+            return kept[1]
+    html = draw()
+    with _lock:
+        _cards[key] = (now + settings.CARD_CACHE_SECONDS, html)
+        _cards.move_to_end(key)
+        while len(_cards) > CARDS_KEPT:
+            _cards.popitem(last=False)
+    return html
+
+
+def generation_of(request):
+    """The storefront's generation, read once per request."""
+    if not hasattr(request, "_storefront_generation"):
+        request._storefront_generation = current_generation()
+    return request._storefront_generation
+
+
+def forget_cards():
+    """Empties this process's cards (tests)."""
+    with _lock:
+        _cards.clear()

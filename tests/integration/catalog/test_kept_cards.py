@@ -1,0 +1,83 @@
+"""Product cards kept drawn in memory (catalog/cards.py): drawn once, never stale, for logged-in visitors too."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from catalog.cards import forget_cards
+from tests.factories import UserFactory
+from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
+
+
+@pytest.fixture(autouse=True)
+def _kept_cards(settings):
+    settings.CARD_CACHE_SECONDS = 600
+    forget_cards()
+    yield
+    forget_cards()
+
+
+def card_of(client, url, language=VIETNAMESE):
+    page = soup_of(open_page(client, url, language))
+    return page.select_one(".product-card")
+
+
+def rename_without_signals(product, title):
+    """A change the storefront is not told of (a bulk update): what a kept card would go on showing."""
+    type(product).objects.filter(pk=product.pk).update(title=title)
+
+
+@pytest.mark.django_db
+def test_a_card_is_drawn_once_and_shown_again_from_memory(client, product):
+    url = reverse("catalogue:index")
+    assert "Thạch đen Cao Bằng" in card_of(client, url).get_text()
+
+    rename_without_signals(product, "Tên mới chưa ai báo")
+
+    # The card comes from memory (the page's own heading, outside it, is drawn afresh)
+    assert "Thạch đen Cao Bằng" in card_of(client, url).get_text()
+
+
+@pytest.mark.django_db
+def test_a_saved_change_price_or_stock_is_on_the_card_at_once(client, product):
+    url = reverse("catalogue:index")
+    card_of(client, url)
+
+    product.title = "Thạch đen hộp quà"
+    product.save()
+    assert "Thạch đen hộp quà" in card_of(client, url).get_text()
+
+    stockrecord = product.stockrecords.get()
+    stockrecord.price = Decimal("99000.00")
+    stockrecord.save()
+    assert "99.000" in card_of(client, url).get_text()
+
+    stockrecord.num_in_stock = stockrecord.num_allocated or 0
+    stockrecord.save()
+    card = card_of(client, url)
+    assert "is-sold-out" in card["class"]
+    assert "Hết hàng" in card.get_text()
+
+
+@pytest.mark.django_db
+def test_each_language_and_heading_level_has_its_own_card(client, product, seller):
+    listing, seller_page = reverse("catalogue:index"), seller.get_absolute_url()
+    assert "Hết hàng" not in text_of(open_page(client, listing, VIETNAMESE))
+
+    assert card_of(client, listing, VIETNAMESE).select_one("h2.product-card-title") is not None
+    assert card_of(client, seller_page, VIETNAMESE).select_one("h3.product-card-title") is not None
+    assert card_of(client, listing, ENGLISH).select_one("h2.product-card-title") is not None
+
+    product.stockrecords.update(num_in_stock=0)  # unsaid, so the kept cards stay: each in its own language
+    assert "Sold out" not in card_of(client, listing, ENGLISH).get_text()
+    assert "Hết hàng" not in card_of(client, listing, VIETNAMESE).get_text()
+
+
+@pytest.mark.django_db
+def test_a_logged_in_customer_sees_the_same_cards(client, product):
+    url = reverse("catalogue:index")
+    guest = card_of(client, url).get_text(" ", strip=True)
+
+    client.force_login(UserFactory())
+    assert card_of(client, url).get_text(" ", strip=True) == guest
