@@ -97,6 +97,7 @@ class ProductDetailView(oscar_views.ProductDetailView):
     def get_queryset(self):
         """The product with its maker, kind and photos, and whether it has options (the basket form asks)."""
         Option = get_model("catalogue", "Option")
+        AttributeValue = get_model("catalogue", "ProductAttributeValue")
         return (
             super()
             .get_queryset()
@@ -105,6 +106,8 @@ class ProductDetailView(oscar_views.ProductDetailView):
             .annotate(  # as Oscar's base_queryset() does for its lists: Product.has_options reads these
                 has_product_class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
                 has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+                # Few products have attributes beyond the label's own fields: the page asks for them only then.
+                has_attribute_values=Exists(AttributeValue.objects.filter(product=OuterRef("pk"))),
             )
         )
 
@@ -121,7 +124,9 @@ class ProductDetailView(oscar_views.ProductDetailView):
             context["other_products"] = (
                 Product.objects.for_cards().made_by(product.seller).exclude(pk=product.pk)[:OTHER_PRODUCTS]
             )
-        context["reviews"] = product.reviews.approved().select_related("user").order_by("-date_created")[:REVIEWS]
+        # Oscar keeps the rating of the approved reviews with the product, None while there are none.
+        reviews = product.reviews.approved().select_related("user").order_by("-date_created")[:REVIEWS]
+        context["reviews"] = reviews if product.rating is not None else []
         context["can_review"] = product.is_review_permitted(user)
         context["own_review"] = product.reviews.filter(user=user).first() if user.is_authenticated else None
         return context

@@ -278,3 +278,18 @@ def test_product_page_queries_do_not_grow_with_photos_stories_reviews_or_her_oth
     assert shown_small == [1, 1, 1, 1]
     assert shown_large == [6, 3, 5, 4]
     assert queries_large <= queries_small
+
+
+@pytest.mark.django_db
+def test_an_attribute_staff_gave_the_product_shows_in_its_details(client, product):
+    ProductAttribute = product.product_class.attributes.model
+    colour = ProductAttribute.objects.create(
+        product_class=product.product_class, name="Màu thổ cẩm", code="mau", type=ProductAttribute.TEXT
+    )
+    assert "Màu thổ cẩm" not in text_of(open_page(client, product.get_absolute_url(), VIETNAMESE))
+
+    colour.productattributevalue_set.create(product=product, value_text="Chàm")
+
+    details = soup_of(open_page(client, product.get_absolute_url(), VIETNAMESE)).get_text(" ")
+    assert "Màu thổ cẩm" in details
+    assert "Chàm" in details
