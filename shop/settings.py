@@ -114,6 +114,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages gzipped for a browser that takes it, with Django's BREACH mitigation (up to 100 random bytes in each
+    # gzip header; CSRF tokens masked). After WhiteNoise, whose static files are compressed once at collectstatic
+    # and go out as they are; before every middleware that writes the body (the page cache keeps pages plain,
+    # so a kept page is compressed for a browser that takes gzip and sent plain to one that does not).
+    "django.middleware.gzip.GZipMiddleware",
     # The Content-Security-Policy of every page, and the staff's admin areas' own (shop/csp.py).
     "shop.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
