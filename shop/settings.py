@@ -335,7 +335,8 @@ AUDITLOG_LOGENTRY_MODEL = "partner.SellerLogEntry"
 
 # Static and media files
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes the files WhiteNoise serves (`make frontend-check` collects into a scratch folder).
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploads (product photos, sellers' photos, stories' images) and their thumbnails and renditions: on the file
