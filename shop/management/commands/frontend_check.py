@@ -225,9 +225,11 @@ class ScratchSite:
         """The database migrated and the demo loaded (photos and thumbnails), beside the static files collected."""
         self.report("Making the demo's site in a scratch folder (migrate, load_demo_data, collectstatic)…")
         collecting = self.start("collectstatic", "--no-input", "--verbosity", "0")
-        self.run("migrate", "--no-input", "--verbosity", "0")
-        self.run("load_demo_data", "--force", "--verbosity", "0")
-        output, _ = collecting.communicate()
+        try:
+            self.run("migrate", "--no-input", "--verbosity", "0")
+            self.run("load_demo_data", "--force", "--verbosity", "0")
+        finally:
+            output, _ = collecting.communicate()
         if collecting.returncode:
             raise CommandError(f"collectstatic failed:\n{output[-3000:]}")
 
