@@ -13,7 +13,7 @@ LOCAL := DEBUG=$${DEBUG:-1}
 THROWAWAY_KEY := SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages migrate demo run test test-browser lint benchmark benchmark-figures benchmark-photo worker check-deploy clean
+.PHONY: help install messages migrate demo run test test-browser lint benchmark benchmark-figures benchmark-photo frontend-check worker check-deploy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -61,6 +61,16 @@ benchmark-figures: install ## Time the programme-in-figures page on 2,000 made-u
 benchmark-photo: install ## A worker's peak memory reading the largest photo of each kind taken (goal: under 300 MB above idle)
 	$(THROWAWAY_KEY) $(PY) manage.py benchmark_photo $(BENCHMARK_ARGS)
 
+# Lighthouse, pinned in tools/frontend-check/package-lock.json, installed with the machine's npm. Its package.json
+# pins two packages Lighthouse's trace engine asks for as 'latest', so `npm ci` accepts the lock after a release.
+LIGHTHOUSE_INSTALLED := tools/frontend-check/node_modules/.installed
+$(LIGHTHOUSE_INSTALLED): tools/frontend-check/package.json tools/frontend-check/package-lock.json
+	npm ci --prefix tools/frontend-check --no-audit --no-fund --loglevel=error
+	@touch $@
+
+frontend-check: messages $(LIGHTHOUSE_INSTALLED) ## Lighthouse (mobile, Chromium) on the demo served as in production: KB, requests, scores (FRONTEND_STRICT=1 fails on a miss)
+	$(THROWAWAY_KEY) $(PY) manage.py frontend_check $(FRONTEND_CHECK_ARGS)
+
 worker: migrate ## Run the queued background work (TASKS_BACKEND=django_tasks_db.DatabaseBackend)
 	$(LOCAL) $(PY) manage.py db_worker $(WORKER_ARGS)
 
@@ -71,6 +81,6 @@ check-deploy: install ## Django's deployment checks with production-like values
 	SITE_SCHEME=https SITE_DOMAIN=cho-ocop.example ALLOWED_HOSTS=cho-ocop.example \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
-clean: ## Remove the virtualenv, the demo database, media and collected static files
-	rm -rf $(VENV) db.sqlite3* test-db.sqlite3* staticfiles
+clean: ## Remove the virtualenv, the demo database, media, collected static files and Lighthouse
+	rm -rf $(VENV) db.sqlite3* test-db.sqlite3* staticfiles tools/frontend-check/node_modules
 	find media -mindepth 1 ! -name .gitkeep -delete

@@ -114,6 +114,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages gzipped for a browser that takes it, with Django's BREACH mitigation (up to 100 random bytes in each
+    # gzip header; CSRF tokens masked). After WhiteNoise, whose static files are compressed once at collectstatic
+    # and go out as they are; before every middleware that writes the body (the page cache keeps pages plain,
+    # so a kept page is compressed for a browser that takes gzip and sent plain to one that does not).
+    "django.middleware.gzip.GZipMiddleware",
     # The Content-Security-Policy of every page, and the staff's admin areas' own (shop/csp.py).
     "shop.csp.ContentSecurityPolicyMiddleware",
     # An anonymous visitor's kept page, before anything reads the session or the database (shop/pagecache.py).
@@ -334,7 +339,8 @@ AUDITLOG_LOGENTRY_MODEL = "partner.SellerLogEntry"
 
 # Static and media files
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes the files WhiteNoise serves (`make frontend-check` collects into a scratch folder).
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploads (product photos, sellers' photos, stories' images) and their thumbnails and renditions: on the file
