@@ -46,7 +46,9 @@ const elements = [
 ];
 safelist.standard.push(...elements);
 
-// Font Awesome's rules and the custom properties they read: the storefront draws its icons from an SVG sprite.
+// Font Awesome's rules: the storefront draws its icons from an SVG sprite. And the custom properties
+// (Bootstrap's --blue, --primary…, Font Awesome's --fa-…), which no rule kept reads: the site's colours
+// are the design tokens (shop/partials/design_tokens.html), declared once.
 const withoutFontAwesome = {
     postcssPlugin: "without-font-awesome",
     Once(root) {
@@ -59,7 +61,7 @@ const withoutFontAwesome = {
                 rule.selectors = kept;
             }
         });
-        root.walkDecls(/^--_?fa-/, (decl) => decl.remove());
+        root.walkDecls(/^--/, (decl) => decl.remove());
         root.walkComments((comment) => comment.remove());
         // A rule or @media left empty, then one that held only those.
         for (let emptied = true; emptied;) {
