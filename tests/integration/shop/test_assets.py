@@ -93,7 +93,8 @@ OSCAR_ASSETS = ("oscar/css/styles.css", "jquery", "bootstrap", "oscar/js/oscar/u
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "path", ["/", "/shop/catalogue/", "product", "seller", "/shop/basket/", "/shop/accounts/login/", "/shop/search/?q=a"]
+    "path",
+    ["/", "/shop/catalogue/", "product", "seller", "/shop/basket/", "/shop/accounts/login/", "/shop/search/?q=a"],
 )
 def test_storefront_page_draws_its_icons_from_the_sprite_without_oscars_scripts_or_icon_font(
     client, product, seller, path
