@@ -13,7 +13,7 @@ LOCAL := DEBUG=$${DEBUG:-1}
 THROWAWAY_KEY := SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages migrate demo run test test-browser lint benchmark benchmark-figures benchmark-photo frontend-check worker check-deploy clean
+.PHONY: help install messages migrate demo run css test test-browser lint benchmark benchmark-figures benchmark-photo frontend-check worker check-deploy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -41,6 +41,13 @@ run: demo ## Set everything up and serve the marketplace with demo data on http:
 	@echo "  Serving Chợ OCOP Cao Bằng on http://$(HOST):$(PORT)/ (main URLs and demo accounts above; Ctrl-C stops it)"
 	@echo ""
 	$(LOCAL) $(PY) manage.py runserver $(HOST):$(PORT)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+css: install node_modules/.installed ## Regenerate shop/static/shop/css/storefront-base.css, the part of Oscar's CSS the storefront uses (npm)
+	node shop/frontend/purge-css.mjs "$$($(PY) -c 'import os, oscar; print(os.path.dirname(oscar.__file__))')"
 
 test: messages ## Set up and run the whole test suite (browser tests need Chromium)
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
@@ -81,6 +88,6 @@ check-deploy: install ## Django's deployment checks with production-like values
 	SITE_SCHEME=https SITE_DOMAIN=cho-ocop.example ALLOWED_HOSTS=cho-ocop.example \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
-clean: ## Remove the virtualenv, the demo database, media, collected static files and Lighthouse
-	rm -rf $(VENV) db.sqlite3* test-db.sqlite3* staticfiles tools/frontend-check/node_modules
+clean: ## Remove the virtualenv, the demo database, media, collected static files and the npm packages
+	rm -rf $(VENV) node_modules db.sqlite3* test-db.sqlite3* staticfiles tools/frontend-check/node_modules
 	find media -mindepth 1 ! -name .gitkeep -delete

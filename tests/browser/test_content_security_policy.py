@@ -39,7 +39,7 @@ def test_buyer_seller_and_editor_pages_run_their_scripts_with_nothing_blocked(
     phone.locator("#add_to_basket_form").get_by_role("button", name=re.compile("Thêm vào giỏ")).click()
     expect(phone.locator(".basket-count")).to_have_text("1")
 
-    # Then the basket's script (Oscar's ui.js, started by the nonced inline script) opens the voucher form
+    # Then the basket's script (shop/js/storefront.js, started by the nonced inline script) opens the voucher form
     phone.goto(live_server.url + "/shop/basket/")
     expect(phone.locator("#voucher_form_container")).to_be_hidden()
     phone.locator("#voucher_form_link a").click()

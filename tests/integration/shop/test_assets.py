@@ -86,8 +86,43 @@ def test_page_loads_nothing_from_another_site(client, product, seller, path):
     assert external_assets(response) == []
 
 
+# What the storefront no longer carries: Oscar's whole stylesheet with Font Awesome's fonts, jQuery,
+# Bootstrap's script and Oscar's ui.js (shop/js/storefront.js and the SVG sprite stand in for them).
+OSCAR_ASSETS = ("oscar/css/styles.css", "jquery", "bootstrap", "oscar/js/oscar/ui.js", "fontawesome", ".woff")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/shop/catalogue/", "product", "seller", "/shop/basket/", "/shop/accounts/login/", "/shop/search/?q=a"],
+)
+def test_storefront_page_draws_its_icons_from_the_sprite_without_oscars_scripts_or_icon_font(
+    client, product, seller, path
+):
+    url = {"product": product.get_absolute_url(), "seller": seller.get_absolute_url()}.get(path, path)
+
+    response = open_page(client, url, VIETNAMESE)
+
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assets = [element.get("src") or element.get("href") for element in soup.select("script[src], link[rel=stylesheet]")]
+    assert [asset for asset in assets if any(name in asset for name in OSCAR_ASSETS)] == []
+    assert any(asset.endswith("shop/js/page-cache.js") for asset in assets)
+    assert soup.select("i[class*=fa-]") == []
+    drawn = {use["href"].removeprefix("#") for use in soup.select("svg.icon use")}
+    assert drawn, "no icon on the page"
+    assert drawn <= {symbol["id"] for symbol in soup.select(".icon-sprite symbol")}
+
+
+def test_storefront_stylesheet_declares_no_font():
+    css = Path(finders.find("shop/css/storefront-base.css")).read_text()
+
+    assert "@font-face" not in css
+    assert ".fa-" not in css
+
+
 def test_stylesheets_fetch_no_font_or_image_from_another_site():
-    for name in ("oscar/css/styles.css", "shop/css/shop.css"):
+    for name in ("oscar/css/styles.css", "shop/css/storefront-base.css", "shop/css/shop.css"):
         css = Path(finders.find(name)).read_text()
         remote = [url for url in CSS_URL.findall(css) if OTHER_SITE.match(url)]
         assert remote == [], f"{name} fetches {remote}"
