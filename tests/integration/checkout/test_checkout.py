@@ -207,3 +207,13 @@ def test_a_customer_ships_to_a_saved_address_and_pays_that_provinces_fee(client,
     assert order.user == customer
     assert order.shipping_address.state == "Lạng Sơn"
     assert order.shipping_incl_tax == order.shipments.get().shipping_charge == Decimal("25000")
+
+
+@pytest.mark.django_db
+def test_every_box_of_the_first_step_has_a_name_a_screen_reader_reads(client, product):
+    fill_basket(client, product)
+    page = soup_of(client.get("/shop/checkout/"))
+
+    for box in page.select("form input:not([type=hidden]):not([type=radio])"):
+        labelled = box.get("aria-label") or page.select_one(f"label[for='{box.get('id')}']")
+        assert labelled, box
