@@ -3,6 +3,7 @@
 sorl's thumbnail tag asks its key-value store, through the cache, for every picture; these pages ask nothing.
 """
 
+import io
 from pathlib import Path
 
 import pytest
@@ -149,5 +150,42 @@ def test_make_thumbnails_gives_photos_saved_before_their_sizes(product, media_ro
     photo.refresh_from_db()
     assert photo.thumbnails["of"] == photo.original.name
     kept = [*photo.thumbnails["WEBP"], *photo.thumbnails["JPEG"], *(photo.thumbnails[key] for key in SQUARES)]
+    for made in photo.thumbnails["srcsets"].values():
+        kept += [size for image_format, sizes in made.items() if image_format != "widths" for size in sizes]
     assert all(Path(media_root, size["name"]).is_file() for size in kept)
     assert photo.thumbnails["card"]["width"] == 400
+    assert [size["width"] for size in photo.thumbnails["srcsets"]["card"]["AVIF"]] == [160, 320, 480, 640]
+
+
+@pytest.mark.django_db
+def test_make_thumbnails_gives_photos_kept_before_the_card_srcsets_their_new_sizes(
+    product, media_root, django_capture_on_commit_callbacks
+):
+    # Given a photo whose sizes were kept before the cards' and lines' srcsets were named
+    with django_capture_on_commit_callbacks(execute=True):
+        photo = camera_photo(product)
+    older = {key: value for key, value in ProductImage.objects.get(pk=photo.pk).thumbnails.items() if key != "srcsets"}
+    ProductImage.objects.filter(pk=photo.pk).update(thumbnails=older)
+
+    # When the operator runs the command, then once more
+    first, second = io.StringIO(), io.StringIO()
+    call_command("make_thumbnails", stdout=first)
+    call_command("make_thumbnails", stdout=second)
+
+    # Then the first run made the photo's srcsets, each a file, and the second found nothing missing
+    assert first.getvalue().strip().endswith(": 1")
+    assert second.getvalue().strip().endswith(": 0")
+    srcsets = ProductImage.objects.get(pk=photo.pk).thumbnails["srcsets"]
+    formats = {key: set(made) - {"widths"} for key, made in srcsets.items()}
+    assert formats == {"card": {"AVIF", "WEBP"}, "line": {"WEBP"}}
+    card = [*srcsets["card"]["AVIF"], *srcsets["card"]["WEBP"]]
+    assert all(Path(media_root, size["name"]).is_file() for size in card)
+
+    # and sizes made for a list of widths since changed are made again
+    thumbnails = ProductImage.objects.get(pk=photo.pk).thumbnails
+    thumbnails["srcsets"]["card"]["widths"] = [160, 240, 320, 480]
+    ProductImage.objects.filter(pk=photo.pk).update(thumbnails=thumbnails)
+    third = io.StringIO()
+    call_command("make_thumbnails", stdout=third)
+    assert third.getvalue().strip().endswith(": 1")
+    assert ProductImage.objects.get(pk=photo.pk).thumbnails["srcsets"]["card"]["widths"] == [160, 320, 480, 640]

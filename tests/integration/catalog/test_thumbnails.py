@@ -6,14 +6,18 @@ import pytest
 from django_tasks import default_task_backend
 from oscar.core.loading import get_model
 
-from catalog.thumbnails import PICTURE_FORMATS, PICTURE_WIDTHS, SQUARES, make_product_thumbnails
+from catalog.thumbnails import PICTURE_FORMATS, PICTURE_WIDTHS, SQUARE_SRCSETS, SQUARES, make_product_thumbnails
 from tests.factories import ProductImageFactory
 from tests.pages import VIETNAMESE, open_page, soup_of
 from tests.shopping import fill_basket
 
 ProductImage = get_model("catalogue", "ProductImage")
 
-SIZES_OF_A_PHOTO = len(PICTURE_FORMATS) * len(PICTURE_WIDTHS) + len(SQUARES)
+SIZES_OF_A_PHOTO = (
+    len(PICTURE_FORMATS) * len(PICTURE_WIDTHS)
+    + len(SQUARES)
+    + sum(len(srcset.widths) * len(srcset.formats) for srcset in SQUARE_SRCSETS.values())
+)
 
 
 def thumbnails_in(media_root):

@@ -75,6 +75,22 @@ def test_image_in_the_body_is_a_lazy_picture(client, story_index):
 
 
 @pytest.mark.django_db
+def test_a_photo_narrower_than_the_widths_asked_is_listed_once_at_its_own_width(client, story_index):
+    # Given a story whose hero and body photo are 700 px wide, under the 800 and 1200 px the templates ask for
+    hero, body = photo(700, 440), photo(700, 440)
+    story = publish_story(story_index, "Thạch đen của chị Mai", hero_image=hero, body=[("image", body)])
+
+    pictures = soup_of(client.get(story.url)).select(".story-hero picture, .story-image picture")
+
+    # Then every srcset lists 480 px and the photo's own 700 px, each once
+    assert len(pictures) == 2
+    srcsets = [element["srcset"] for picture in pictures for element in picture.select("[srcset]")]
+    assert len(srcsets) == 4  # WebP and JPEG, in each picture
+    for srcset in srcsets:
+        assert [int(candidate.split()[-1].rstrip("w")) for candidate in srcset.split(",")] == [480, 700]
+
+
+@pytest.mark.django_db
 def test_video_block_shows_the_providers_player(client, story_index):
     # Given the oEmbed answer for the video is known (no request to YouTube)
     Embed.objects.create(
