@@ -2,9 +2,10 @@
 logged-in visitors' too, whom the page cache never serves.
 
 A card is the same for every visitor (the price and stock rule, sellers/strategy.py, depends on no one), so its
-HTML is kept per product, language, the options the listing drew it with (its heading's level, whether its photo
-loads first) and day (an OCOP certificate expires at midnight), in the generation of what the storefront shows
-(vietnam/showing.py): a price, stock, photo or seller change anywhere renews it and every card is drawn afresh.
+HTML is kept per product, language, the options the listing drew it with (its heading's level, its photo's sizes
+and place, as the first load at once) and day (an OCOP certificate expires at midnight), in the generation of what
+the storefront shows (vietnam/showing.py): a price, stock, photo or seller change anywhere renews it, and every
+card is drawn afresh.
 The generation is read from the shared cache once per request; the cards come from this process's memory, so a
 page of cards costs no cache round trip per card. An entry lives CARD_CACHE_SECONDS at most (a photo's signed
 address on object storage expires), and the least recently drawn go first past CARDS_KEPT.

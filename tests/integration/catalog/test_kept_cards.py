@@ -3,7 +3,11 @@
 from decimal import Decimal
 
 import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
 from django.urls import reverse
+from oscar.core.loading import get_class
 
 from catalog.cards import forget_cards
 from tests.factories import UserFactory
@@ -81,3 +85,22 @@ def test_a_logged_in_customer_sees_the_same_cards(client, product):
 
     client.force_login(UserFactory())
     assert card_of(client, url).get_text(" ", strip=True) == guest
+
+
+@pytest.mark.django_db
+def test_a_card_drawn_first_in_a_listing_is_kept_apart_from_the_same_card_drawn_lazily(rf, product):
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    request.strategy = get_class("partner.strategy", "Selector")().strategy(request)
+
+    def card(**context):
+        html = render_to_string("oscar/catalogue/partials/product.html", {"product": product, **context}, request)
+        return BeautifulSoup(html, "html.parser").select_one("img")
+
+    first = card(position=1)
+    assert first.get("loading") != "lazy"
+    assert first["fetchpriority"] == "high"
+
+    elsewhere = card()
+    assert elsewhere["loading"] == "lazy"
+    assert elsewhere.get("fetchpriority") is None
