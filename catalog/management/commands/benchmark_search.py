@@ -14,6 +14,7 @@ where a hit must make no SQL query at all. It is a measurement to read; it fails
 answer 200 or a cache hit asks the database.
 """
 
+import os
 import random
 import statistics
 import time
@@ -230,7 +231,12 @@ class Command(BaseCommand):
             server = f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
         cache_backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
         write = self.stdout.write
-        write(f"\n{products:,} products, {server}, cache {cache_backend}, {repeat} timed runs of each line")
+        # Timings on a shared machine scale with what else runs: the load says how busy it was.
+        load = os.getloadavg()[0]
+        write(
+            f"\n{products:,} products, {server}, cache {cache_backend}, {repeat} timed runs of each line, "
+            f"load average {load:.1f} on {os.cpu_count()} processors"
+        )
         write(heading("search (query to last card)", "found"))
         for label, runs, queries, found in searches:
             write(f"{label:<40} {percentile(runs, 50):8.1f} {percentile(runs, 95):8.1f} {queries:8d} {found:7,d}")
