@@ -11,6 +11,7 @@ from django.db.models import Count, Window
 from oscar.core.loading import get_model
 
 from .forms import ProductFilterForm
+from .models import NEWEST
 from .search import search_products, suggest_products
 
 Product = get_model("catalogue", "Product")
@@ -29,18 +30,21 @@ def product_listing(params, *, category=None):
     if form.query:
         products = search_products(products, form.query)
     products = form.filter(products)
-    paginator_class = SearchPaginator if form.query else Paginator
+    # Newest first, the date's index hands over one page without reading the rest; any other order ranks them all.
+    ranks_every_product = form.query or (form.valid_data.get("sort") or form.default_sort) != NEWEST
+    paginator_class = RankingPaginator if ranks_every_product else Paginator
     page = paginator_class(products, settings.OSCAR_PRODUCTS_PER_PAGE).get_page(params.get("page"))
     return form, page
 
 
-class SearchPaginator(Paginator):
-    """Django's paginator, but a search's matches are counted by the query that finds its page.
+class RankingPaginator(Paginator):
+    """Django's paginator, but the products are counted by the query that finds the page.
 
-    A search ranks every product it matches, so the database reads them all to find one page; counting
-    them in that same query (COUNT(*) OVER ()) spares the second reading of the matches that Paginator's
-    COUNT would make ("mien dong" matches a fifth of the catalogue). The page's ids come first, alone, so
-    that the rows the count goes over are narrow; then the cards, by id.
+    For a listing that ranks every product it lists (a search by relevance, any listing by price or sales),
+    the database reads them all to find one page; counting them in that same query (COUNT(*) OVER ())
+    spares the second reading that Paginator's COUNT would make ("mien dong" matches a fifth of the
+    catalogue). The page's ids come first, alone, so that the rows ranked and counted are narrow; then the
+    cards, by id. Newest first is left to Paginator: there the count would cost the reading the index saves.
     """
 
     def get_page(self, number):
