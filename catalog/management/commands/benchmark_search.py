@@ -129,7 +129,7 @@ PAGES = [
     ("catalogue", "catalogue:index", {}),
     ("search mien dong", "product-search", {"q": "mien dong"}),
 ]
-GOAL_MS = 50  # the searches' p95 at 20,000 products
+GOAL_MS, GOAL_PRODUCTS = 50, 20_000  # the searches' p95, and the catalogue's size it is measured at
 
 
 class Command(BaseCommand):
@@ -241,21 +241,25 @@ class Command(BaseCommand):
         for label, runs, queries, found in searches:
             write(f"{label:<40} {percentile(runs, 50):8.1f} {percentile(runs, 95):8.1f} {queries:8d} {found:7,d}")
         every = [run for _label, runs, _queries, _found in searches for run in runs]
-        verdict = "met" if percentile(every, 95) < GOAL_MS else "NOT met"
+        if products >= GOAL_PRODUCTS:
+            verdict = "met" if percentile(every, 95) < GOAL_MS else "NOT met"
+        else:
+            verdict = "not measured at this size"
         write(
             f"{'all searches':<40} {percentile(every, 50):8.1f} {percentile(every, 95):8.1f}"
-            f"   goal p95 < {GOAL_MS} ms at 20,000 products: {verdict}"
+            f"   goal p95 < {GOAL_MS} ms at {GOAL_PRODUCTS:,} products: {verdict}"
         )
         write(heading("listing (query to last card)", "found"))
         for label, runs, queries, found in listings:
             write(f"{label:<40} {percentile(runs, 50):8.1f} {percentile(runs, 95):8.1f} {queries:8d} {found:7,d}")
         every = [run for _label, runs, _queries, _found in listings for run in runs]
         write(f"{'all listings':<40} {percentile(every, 50):8.1f} {percentile(every, 95):8.1f}")
-        write(heading("whole page, anonymous GET (test client)", "req/s"))  # one process, one at a time
+        write(heading("whole page, anonymous GET (test client)", "req/s"))
         for label, runs, queries in pages:
             # From the median: on a shared machine a few runs that wait for the processor would rule a mean.
             rate = 1000 / percentile(runs, 50)
             write(f"{label:<40} {percentile(runs, 50):8.1f} {percentile(runs, 95):8.1f} {queries:8d} {rate:7,.0f}")
+        write("req/s: one process answering one request at a time, 1000 / p50; queries: those of one request.")
 
 
 def heading(title, last):
