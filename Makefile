@@ -59,7 +59,7 @@ lint: install ## ruff over the whole project, and the import contracts of the la
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 
-benchmark: install ## Time search and filtered listings on 20,000 made-up products (DATABASE_URL: PostgreSQL)
+benchmark: install ## Time search, listings and the page cache on 20,000 made-up products (DATABASE_URL: PostgreSQL)
 	$(THROWAWAY_KEY) $(PY) manage.py benchmark_search $(BENCHMARK_ARGS)
 
 benchmark-figures: install ## Time the programme-in-figures page on 2,000 made-up sellers and 200,000 order lines

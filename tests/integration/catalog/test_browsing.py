@@ -281,11 +281,30 @@ def test_pages_keep_the_filters_and_the_sort(client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("page", ["99", "abc", "-1"])
-def test_a_page_number_out_of_range_shows_the_nearest_page(client, shelf, page):
-    response = client.get(f"/shop/catalogue/?page={page}")
+@pytest.mark.parametrize(
+    "listing", ["/shop/catalogue/?", "/shop/catalogue/?sort=price_desc&", "/shop/search/?q=khanh&"]
+)
+def test_a_page_number_out_of_range_shows_the_nearest_page(client, shelf, listing, page):
+    response = client.get(f"{listing}page={page}")
 
     assert response.status_code == 200
-    assert len(titles_on(response)) == 5
+    assert len(titles_on(response)) == (5 if "catalogue" in listing else 3)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("listing", ["/shop/catalogue/?sort=price_asc&", "/shop/search/?q=mien&sort=price_asc&"])
+def test_every_page_of_a_ranked_listing_says_how_many_products_it_has(client, listing):
+    # Given 30 noodle products, where a listing by price or a search counts them as it finds the page
+    for n in range(30):
+        ProductFactory(title=f"Miến dong số {n:02}", stockrecords__price=Decimal(1000 * (n + 1)))
+
+    # When she opens its second and last page
+    response = client.get(f"{listing}page=2")
+
+    # Then it says 30 products, page 2 of 2, and lists the last six
+    assert "30 sản phẩm" in text_of(response)
+    assert "Trang 2 / 2" in text_of(response)
+    assert titles_on(response) == [f"Miến dong số {n:02}" for n in range(24, 30)]
 
 
 @pytest.mark.django_db
