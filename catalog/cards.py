@@ -5,8 +5,10 @@ A card is the same for every visitor (the price and stock rule, sellers/strategy
 HTML is kept per product, language, the options the listing drew it with (its heading's level, its photo's sizes
 and place, as the first load at once) and day (an OCOP certificate expires at midnight), in the generation of what
 the storefront shows (vietnam/showing.py): a price, stock, photo or seller change anywhere renews it, and every
-card is drawn afresh.
-The generation is read from the shared cache once per request; the cards come from this process's memory, so a
+card is drawn afresh. The same keeps other parts of pages that are the same for every visitor (`kept_html`), such
+as a product page's maker and "more from her", which then ask the database nothing.
+
+The generation is read from the shared cache once per request; the parts come from this process's memory, so a
 page of cards costs no cache round trip per card. An entry lives CARD_CACHE_SECONDS at most (a photo's signed
 address on object storage expires), and the least recently drawn go first past CARDS_KEPT.
 """
@@ -30,12 +32,20 @@ _lock = threading.Lock()
 
 def kept_card(request, product, options, draw):
     """The card of `product` drawn with `options` (a tuple of strings), from memory or by `draw()`."""
+    return kept_html(request, ("card", product.pk, *options), draw)
+
+
+def kept_html(request, parts, draw):
+    """The HTML `draw()` makes, kept under `parts` (what it depends on besides the language, the day and what the
+    storefront shows): a card, or another part of a page that is the same for every visitor, such as a product
+    page's maker and "more from her".
+    """
     if settings.CARD_CACHE_SECONDS <= 0 or request is None:
         return draw()
     generation = generation_of(request)
     if generation is None:
         return draw()
-    key = (generation, get_language(), product.pk, timezone.localdate(), *options)
+    key = (generation, get_language(), timezone.localdate(), *parts)
     now = time.monotonic()
     with _lock:
         kept = _cards.get(key)

@@ -1,6 +1,6 @@
 from django import template
 
-from catalog.cards import kept_card
+from catalog.cards import kept_card, kept_html
 
 register = template.Library()
 
@@ -27,3 +27,27 @@ class KeptCardNode(template.Node):
         product = self.product.resolve(context)
         options = tuple(str(option.resolve(context)) for option in self.options)
         return kept_card(context.get("request"), product, options, lambda: self.nodelist.render(context))
+
+
+@register.tag("kept_part")
+def do_kept_part(parser, token):
+    """`{% kept_part "name" key… %}…{% endkept_part %}`: a part of a page the same for every visitor, kept drawn.
+
+    What it shows must depend only on its keys, the language, the day and what the storefront shows (catalog/cards.py);
+    querysets it reads are then not read at all while it is kept.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("kept_part needs a name")
+    nodelist = parser.parse(("endkept_part",))
+    parser.delete_first_token()
+    return KeptPartNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+class KeptPartNode(template.Node):
+    def __init__(self, nodelist, keys):
+        self.nodelist, self.keys = nodelist, keys
+
+    def render(self, context):
+        parts = tuple(str(key.resolve(context)) for key in self.keys)
+        return kept_html(context.get("request"), ("part", *parts), lambda: self.nodelist.render(context))

@@ -10,7 +10,8 @@ from django.urls import reverse
 from oscar.core.loading import get_class
 
 from catalog.cards import forget_cards
-from tests.factories import UserFactory
+from cms.models import HomePage, StoryIndexPage, StoryPage
+from tests.factories import ProductFactory, UserFactory
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
 
 
@@ -104,3 +105,24 @@ def test_a_card_drawn_first_in_a_listing_is_kept_apart_from_the_same_card_drawn_
     elsewhere = card()
     assert elsewhere["loading"] == "lazy"
     assert elsewhere.get("fetchpriority") is None
+
+
+@pytest.mark.django_db
+def test_a_product_pages_maker_and_more_from_her_are_kept_and_a_new_story_shows_at_once(
+    client, product, seller, django_assert_max_num_queries
+):
+    ProductFactory(title="Bột thạch đen", seller=seller)
+    url = product.get_absolute_url()
+    first = soup_of(open_page(client, url, VIETNAMESE))
+    assert "Bột thạch đen" in first.select_one(".more-from-maker").get_text()
+
+    # Kept: the page asks only for the product, its photos and its stock record (and the session's own)
+    with django_assert_max_num_queries(4):
+        again = soup_of(client.get(url))
+    assert again.select_one(".maker-card").get_text() == first.select_one(".maker-card").get_text()
+
+    # A story published about her is on the product page at once
+    index = HomePage.objects.get().add_child(instance=StoryIndexPage(title="Câu chuyện", slug="cau-chuyen"))
+    story = index.add_child(instance=StoryPage(title="Mùa cắt cây thạch đen", seller=seller, live=False))
+    story.save_revision().publish()
+    assert "Mùa cắt cây thạch đen" in soup_of(client.get(url)).select_one(".maker-card").get_text()
