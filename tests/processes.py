@@ -18,6 +18,8 @@ from django.conf import settings
 from django.db import connection
 from django.test import override_settings
 
+from vietnam.processes import stop
+
 # The queue of background work in production (django-tasks-db), which `make worker` runs.
 QUEUE = "django_tasks_db.DatabaseBackend"
 # A test (or class) whose tasks wait on that queue, in the database, instead of running at once.
@@ -137,12 +139,7 @@ def app_server(workers=1, **overrides):
         _wait_until_listening(port, server, log)
         yield f"http://127.0.0.1:{port}"
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
         log.close()
 
 

@@ -36,6 +36,7 @@ from django.core.management.base import BaseCommand, CommandError
 from oscar.core.loading import get_model
 
 from catalog.models import NEWEST
+from vietnam.processes import stop
 
 Product = get_model("catalogue", "Product")
 
@@ -269,12 +270,7 @@ class ScratchSite:
                 wait_until_answering(base_url, server, log_path)
                 yield base_url
             finally:
-                server.terminate()
-                try:
-                    server.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    server.kill()
-                    server.wait()
+                stop(server)
 
     def pages(self, base_url):
         """The pages to check, each (URL, the Cookie header to send): the anonymous pages warmed into the page
