@@ -10,8 +10,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Window
 from oscar.core.loading import get_model
 
+from .cards import prefetched_for_cards
 from .forms import ProductFilterForm
-from .models import NEWEST
+from .models import CARD_PREFETCHES, NEWEST
 from .search import search_products, suggest_products
 
 Product = get_model("catalogue", "Product")
@@ -33,7 +34,11 @@ def product_listing(params, *, category=None):
     # Newest first, the date's index hands over one page without reading the rest; any other order ranks them all.
     ranks_every_product = form.query or (form.valid_data.get("sort") or form.default_sort) != NEWEST
     paginator_class = RankingPaginator if ranks_every_product else Paginator
-    page = paginator_class(products, settings.OSCAR_PRODUCTS_PER_PAGE).get_page(params.get("page"))
+    page = paginator_class(products.prefetch_related(None), settings.OSCAR_PRODUCTS_PER_PAGE).get_page(
+        params.get("page")
+    )
+    # Their stock records and photos are read only if a card must be drawn: kept cards need neither.
+    page.object_list = prefetched_for_cards(page.object_list, *CARD_PREFETCHES)
     return form, page
 
 

@@ -18,6 +18,7 @@ import time
 from collections import OrderedDict
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -32,7 +33,33 @@ _lock = threading.Lock()
 
 def kept_card(request, product, options, draw):
     """The card of `product` drawn with `options` (a tuple of strings), from memory or by `draw()`."""
-    return kept_html(request, ("card", product.pk, *options), draw)
+
+    def draw_with_what_it_reads():
+        prefetch = getattr(product, "prefetch_for_card", None)
+        if prefetch is not None:
+            prefetch()
+        return draw()
+
+    return kept_html(request, ("card", product.pk, *options), draw_with_what_it_reads)
+
+
+def prefetched_for_cards(products, *lookups):
+    """The products, as a list, whose `lookups` are read for all of them at once when the first card must be drawn.
+
+    A listing whose cards are all kept then asks only for the products themselves.
+    """
+    products = list(products)
+    done = False
+
+    def prefetch():
+        nonlocal done
+        if not done:
+            done = True
+            prefetch_related_objects(products, *lookups)
+
+    for product in products:
+        product.prefetch_for_card = prefetch
+    return products
 
 
 def kept_html(request, parts, draw):

@@ -22,6 +22,10 @@ from .thumbnails import make_thumbnails_on_commit, missing_photo
 NEWEST, PRICE_UP, PRICE_DOWN, BEST_SELLING, RELEVANCE = "newest", "price_asc", "price_desc", "best_selling", "relevance"
 
 
+# What a product's card reads besides the product, its kind and its seller: its price and stock, its photo.
+CARD_PREFETCHES = ("stockrecords", "images")
+
+
 class ProductQuerySet(OscarProductQuerySet):
     def base_queryset(self):
         """Oscar's prefetches, plus the seller and each stock record's seller."""
@@ -42,7 +46,7 @@ class ProductQuerySet(OscarProductQuerySet):
             self.browsable()
             .of_public_sellers()
             .select_related("product_class", "seller")
-            .prefetch_related("stockrecords", "images")
+            .prefetch_related(*CARD_PREFETCHES)
         )
 
     def made_by(self, seller):

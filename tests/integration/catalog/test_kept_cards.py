@@ -5,7 +5,9 @@ from decimal import Decimal
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.core.loading import get_class
 
@@ -126,3 +128,17 @@ def test_a_product_pages_maker_and_more_from_her_are_kept_and_a_new_story_shows_
     story = index.add_child(instance=StoryPage(title="Mùa cắt cây thạch đen", seller=seller, live=False))
     story.save_revision().publish()
     assert "Mùa cắt cây thạch đen" in soup_of(client.get(url)).select_one(".maker-card").get_text()
+
+
+@pytest.mark.django_db
+def test_a_listing_whose_cards_are_kept_reads_no_stock_record_or_photo(client, product):
+    url = reverse("catalogue:index")
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as captured:
+        card = card_of(client, url)
+
+    assert "125.000" in card.get_text()
+    read = " ".join(query["sql"] for query in captured.captured_queries)
+    assert "partner_stockrecord" not in read
+    assert "catalogue_productimage" not in read
