@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
+from oscar.core.loading import get_model
 from wagtail.models import Site
 
 from cms.models import programme_figures
@@ -38,3 +39,16 @@ def marketplace(request):
         "menu_pages": SimpleLazyObject(lambda: menu_pages(request)),
         "programme_figures": SimpleLazyObject(programme_figures),
     }
+
+
+def notifications(request):
+    """Oscar's count of her unread notifications, asked of the database only by a page that shows it.
+
+    Oscar's own context processor counted them on every logged-in page; the storefront's header shows none.
+    """
+    user = getattr(request, "user", None)
+    if not (user and user.is_authenticated):
+        return {}
+    Notification = get_model("communication", "Notification")
+    unread = Notification.objects.filter(recipient=user, date_read=None)
+    return {"num_unread_notifications": SimpleLazyObject(unread.count)}

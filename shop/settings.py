@@ -161,7 +161,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "oscar.apps.search.context_processors.search_form",
                 "oscar.apps.checkout.context_processors.checkout",
-                "oscar.apps.communication.notifications.context_processors.notifications",
+                "shop.context_processors.notifications",  # Oscar's, counted only where shown
                 "oscar.core.context_processors.metadata",
                 "shop.context_processors.marketplace",
                 "sellers.context_processors.seller_portal",
