@@ -170,6 +170,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form renderer, with plain inputs written in Python (shop/renderers.py).
+FORM_RENDERER = "shop.renderers.FormRenderer"
+
 # Databases: SQLite is the embedded default; DATABASE_URL switches to PostgreSQL.
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),

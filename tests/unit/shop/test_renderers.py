@@ -1,0 +1,43 @@
+"""The form renderer's plain inputs are Django's own markup."""
+
+import re
+
+import pytest
+from django import forms
+from django.forms.renderers import DjangoTemplates
+
+from shop.renderers import FormRenderer
+
+
+class EveryInput(forms.Form):
+    name = forms.CharField(max_length=20, widget=forms.TextInput(attrs={"placeholder": 'Chị "Mai" & em'}))
+    quantity = forms.IntegerField(min_value=1, max_value=6)
+    email = forms.EmailField(required=False)
+    website = forms.URLField(required=False)
+    secret = forms.CharField(widget=forms.PasswordInput(render_value=True))
+    line = forms.IntegerField(widget=forms.HiddenInput)
+    phone = forms.CharField(widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autofocus": True}))
+    keep = forms.BooleanField(required=False)
+    remove = forms.BooleanField(required=False, widget=forms.CheckboxInput(attrs={"disabled": False}))
+    day = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+def same_markup(html):
+    return re.sub(r">\s+<", "><", html.strip())
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"name": "<b>Mai</b>", "quantity": "0", "email": "x", "secret": "bí mật", "line": "7", "keep": "on"},
+    ],
+)
+def test_every_plain_input_is_drawn_as_django_draws_it(data):
+    ours, django = EveryInput(data, renderer=FormRenderer()), EveryInput(data, renderer=DjangoTemplates())
+    if data:
+        ours.is_valid(), django.is_valid()
+
+    for name in EveryInput.base_fields:
+        assert same_markup(str(ours[name])) == same_markup(str(django[name])), name
+    assert same_markup(ours.as_div()) == same_markup(django.as_div())
