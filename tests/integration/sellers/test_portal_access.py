@@ -8,7 +8,7 @@ from tests.integration.users.test_login import log_in
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
 
 PORTAL = "/seller/"
-# Every query of these pages, for a logged-in customer and seller (no permission, no notification count): her business once.
+# Every query of these pages, for a logged-in customer and seller (no permission, no notifications): her business once.
 # (with the session in the database, as without Redis, on SQLite and PostgreSQL alike)
 SESSIONS_IN_DATABASE = "django.contrib.sessions.backends.db"
 CUSTOMER_PAGE_QUERIES = 5
