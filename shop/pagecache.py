@@ -13,7 +13,7 @@ renders afresh, and the old entries expire unread. No entry is hunted down and d
 What differs between visitors on a kept page is left to the visitor's own request or browser:
 - the Content-Security-Policy nonce: the kept body's nonce is replaced by this request's (django-csp makes it, and
   its header, as for any page), so inline scripts keep a nonce no one saw before and the policy stays strict;
-- the CSRF token: a visitor without a csrftoken cookie is given one, and shop/js/page-cache.js puts it into the form
+- the CSRF token: a visitor without a csrftoken cookie is given one, and shop/js/storefront.js puts it into the form
   being sent (Django accepts the cookie's secret as the form's token); the token written in the kept body is not hers;
 - the basket count in the header: the same script reads it from the basket_count cookie, which this middleware
   sets whenever a request loaded the basket (adding to it, the basket page, checkout). A visitor with a basket

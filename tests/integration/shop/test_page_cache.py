@@ -197,7 +197,7 @@ def test_adding_to_the_basket_from_a_kept_page_passes_the_csrf_check_and_counts_
     assert queries == 0
     form = soup_of(page).select_one("#add_to_basket_form")
 
-    # When she sends the form with the token page-cache.js gives it at submit (her csrftoken cookie)
+    # When she sends the form with the token storefront.js gives it at submit (her csrftoken cookie)
     fields = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
     fields["csrfmiddlewaretoken"] = visitor.cookies["csrftoken"].value
     fields["quantity"] = "2"
