@@ -187,3 +187,35 @@
         });
     }, true);
 }());
+
+/* A photo below the first screen gets its address as it nears the screen (square_picture.html says why). */
+(function () {
+    "use strict";
+
+    var waiting = document.querySelectorAll("picture.lazy-picture img[data-src]");
+
+    function show(img) {
+        var picture = img.parentNode;
+        picture.querySelectorAll("source[data-srcset]").forEach(function (source) {
+            source.srcset = source.getAttribute("data-srcset");
+            source.removeAttribute("data-srcset");
+        });
+        img.src = img.getAttribute("data-src");
+        img.removeAttribute("data-src");
+        picture.classList.remove("lazy-picture");
+    }
+
+    if (!("IntersectionObserver" in window)) {
+        waiting.forEach(show);
+        return;
+    }
+    var observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+            if (entry.isIntersecting) {
+                observer.unobserve(entry.target);
+                show(entry.target);
+            }
+        });
+    }, {rootMargin: "300px 0px"});
+    waiting.forEach(function (img) { observer.observe(img); });
+}());
