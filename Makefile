@@ -75,7 +75,7 @@ $(LIGHTHOUSE_INSTALLED): tools/frontend-check/package.json tools/frontend-check/
 	npm ci --prefix tools/frontend-check --no-audit --no-fund --loglevel=error
 	@touch $@
 
-frontend-check: messages $(LIGHTHOUSE_INSTALLED) ## Lighthouse (mobile, Chromium) on the demo served as in production: KB, requests, scores (FRONTEND_STRICT=1 fails on a miss)
+frontend-check: messages $(LIGHTHOUSE_INSTALLED) ## Lighthouse (mobile, Chromium) on the demo served as in production: KB, requests, scores (FRONTEND_STRICT=1 or =page fails on a miss)
 	$(THROWAWAY_KEY) $(PY) manage.py frontend_check $(FRONTEND_CHECK_ARGS)
 
 worker: migrate ## Run the queued background work (TASKS_BACKEND=django_tasks_db.DatabaseBackend)

@@ -11,7 +11,8 @@ Chromium, as a mid-range phone on a slow 4G network (its default mobile emulatio
 home page, the catalogue, a product, the basket and checkout's first step (the last two with that basket's cookie).
 
 It prints one table, each figure against its goal (issue 15), misses marked, and the accessibility audits each page
-fails. A miss fails the run only with --strict (or FRONTEND_STRICT=1). Scores depend on the machine's speed:
+fails. A miss fails the run only with --strict (or FRONTEND_STRICT=1; FRONTEND_STRICT=page, as CI runs it: only a
+miss of KB, requests, CLS or accessibility). Scores depend on the machine's speed:
 Lighthouse's warning about a slow CPU is printed when it gives one.
 """
 
@@ -77,6 +78,10 @@ GOALS = {
     "cls": Goal("CLS", at_most=0.05, decimals=3),
     "accessibility": Goal("accessibility", at_least=100),
 }
+# What a page is made of, which a busy machine does not change (its scores and timings it does): what
+# FRONTEND_STRICT=page holds to its goals, as CI does.
+PAGE_FIGURES = {"kilobytes", "requests", "cls", "accessibility"}
+STRICTNESS = {"1": set(GOALS), "page": PAGE_FIGURES}
 # The accessibility audits listed under the table, per page, the weightiest first.
 AUDITS_SHOWN = 8
 
@@ -93,9 +98,11 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--strict",
-            action="store_true",
-            default=os.environ.get("FRONTEND_STRICT") == "1",
-            help="Fail (exit 1) when a page misses a goal. Also set by FRONTEND_STRICT=1.",
+            action="store_const",
+            const=set(GOALS),
+            default=STRICTNESS.get(os.environ.get("FRONTEND_STRICT", ""), set()),
+            help="Fail (exit 1) when a page misses a goal. Also set by FRONTEND_STRICT=1; FRONTEND_STRICT=page fails "
+            "only on what a page is made of (KB, requests, CLS, accessibility), not on the machine's speed.",
         )
         # Run by the check in the scratch site's environment: prints the pages to visit there, as JSON.
         parser.add_argument("--pages-of-this-database", action="store_true", help=argparse.SUPPRESS)
@@ -128,15 +135,22 @@ class Command(BaseCommand):
         self.print_results(reports, html_sizes, strict)
 
     def print_results(self, reports, html_sizes, strict):
-        """The table, the HTML's sizes, the failed accessibility audits; with `strict`, fails on a miss."""
+        """The table, the HTML's sizes, the failed accessibility audits; fails on a miss of a figure in `strict`
+        (a set of GOALS' keys; True for all of them)."""
         results = {name: figures_of(report) for name, report in reports.items()}
         self.print_table(results)
         self.print_html_sizes(html_sizes)
         self.print_accessibility(reports)
         self.print_conditions(reports)
-        misses = sum(not GOALS[key].met_by(value) for figures in results.values() for key, value in figures.items())
-        if misses and strict:
-            raise CommandError(f"{misses} figures miss their goal (FRONTEND_STRICT=1).")
+        held = set(GOALS) if strict is True else set(strict or ())
+        misses = sum(
+            not GOALS[key].met_by(value)
+            for figures in results.values()
+            for key, value in figures.items()
+            if key in held
+        )
+        if misses:
+            raise CommandError(f"{misses} figures miss their goal ({', '.join(sorted(held))} held to them).")
 
     def print_table(self, results):
         columns = list(GOALS)

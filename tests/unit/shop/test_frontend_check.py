@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management.base import CommandError
 
-from shop.management.commands.frontend_check import Command
+from shop.management.commands.frontend_check import STRICTNESS, Command
 
 
 def lighthouse_report(kilobytes, requests, performance, lcp_seconds, cls, accessibility, failed_audits=()):
@@ -74,3 +74,12 @@ def test_a_miss_fails_the_check_only_when_strict():
 
     with pytest.raises(CommandError, match="5 figures miss their goal"):
         printed(strict=True)
+
+
+def test_held_to_what_a_page_is_made_of_a_slow_score_passes_but_a_heavy_page_fails():
+    slow = {"home": lighthouse_report(250, 12, 80, 3.1, 0.01, 100)}
+    heavy = {"home": lighthouse_report(420, 12, 97, 1.5, 0.01, 100)}
+
+    Command(stdout=io.StringIO()).print_results(slow, HTML_SIZES, strict=STRICTNESS["page"])
+    with pytest.raises(CommandError, match="1 figures miss their goal"):
+        Command(stdout=io.StringIO()).print_results(heavy, HTML_SIZES, strict=STRICTNESS["page"])
