@@ -1,9 +1,6 @@
 import re
 
 from django import forms
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
@@ -36,27 +33,6 @@ class PriceField(forms.IntegerField):
 NOT_IN_THE_LIST = {"invalid_choice": _("Choose one from the list.")}
 
 
-class ListingSelect(forms.Select):
-    """Django's <select>, written in Python: every listing page draws three, and Django's template per option
-    (35 communes) made the filters a quarter of the catalogue page's rendering time. Same markup as Django's.
-    """
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        groups = []
-        for group_name, options, _index in widget["optgroups"]:
-            rendered = format_html_join(
-                "",
-                "<option{}>{}</option>",
-                ((flatatt({"value": str(option["value"]), **option["attrs"]}), option["label"]) for option in options),
-            )
-            if group_name:
-                rendered = format_html('<optgroup label="{}">{}</optgroup>', group_name, rendered)
-            groups.append(rendered)
-        attributes = flatatt(widget["attrs"])
-        return format_html('<select name="{}"{}>{}</select>', name, attributes, mark_safe("".join(groups)))
-
-
 class ProductFilterForm(forms.Form):
     """The filters and sort order of a product listing, read from its query string.
 
@@ -69,7 +45,6 @@ class ProductFilterForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        widget=ListingSelect,
         error_messages=NOT_IN_THE_LIST,
     )
     stars = forms.TypedChoiceField(
@@ -91,13 +66,12 @@ class ProductFilterForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        widget=ListingSelect,
         error_messages=NOT_IN_THE_LIST,
     )
     price_min = PriceField(label=_("Lowest price"))
     price_max = PriceField(label=_("Highest price"))
     in_stock = forms.BooleanField(label=_("In stock only"), required=False)
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, widget=ListingSelect, error_messages=NOT_IN_THE_LIST)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, error_messages=NOT_IN_THE_LIST)
 
     SORTS = [
         (NEWEST, _("Newest")),

@@ -1,4 +1,4 @@
-"""The form renderer's plain inputs are Django's own markup."""
+"""The form renderer's plain inputs and selects are Django's own markup."""
 
 import re
 
@@ -20,6 +20,13 @@ class EveryInput(forms.Form):
     keep = forms.BooleanField(required=False)
     remove = forms.BooleanField(required=False, widget=forms.CheckboxInput(attrs={"disabled": False}))
     day = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sort = forms.ChoiceField(choices=[("", "Mới nhất"), ("price", "Giá <thấp> & cao")], required=False)
+    commune = forms.TypedChoiceField(
+        coerce=int,
+        required=False,
+        choices=[("", "Mọi xã"), ("Nguyên Bình", [(1, "Xã Tĩnh Túc"), (2, "Xã Phan Thanh")]), (3, "Xã Hòa An")],
+    )
+    kinds = forms.MultipleChoiceField(choices=[("a", "Đặc sản"), ("b", "Thổ cẩm")], required=False)
 
 
 def same_markup(html):
@@ -30,7 +37,17 @@ def same_markup(html):
     "data",
     [
         None,
-        {"name": "<b>Mai</b>", "quantity": "0", "email": "x", "secret": "bí mật", "line": "7", "keep": "on"},
+        {
+            "name": "<b>Mai</b>",
+            "quantity": "0",
+            "email": "x",
+            "secret": "bí mật",
+            "line": "7",
+            "keep": "on",
+            "sort": "price",
+            "commune": "2",
+            "kinds": ["a", "b"],
+        },
     ],
 )
 def test_every_plain_input_is_drawn_as_django_draws_it(data):
