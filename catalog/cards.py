@@ -22,7 +22,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from vietnam.showing import current_generation
+from vietnam.showing import generation_of
 
 # About 2 KB a card: a few MB per process.
 CARDS_KEPT = 2000
@@ -86,13 +86,6 @@ def kept_html(request, parts, draw):
         while len(_cards) > CARDS_KEPT:
             _cards.popitem(last=False)
     return html
-
-
-def generation_of(request):
-    """The storefront's generation, read once per request."""
-    if not hasattr(request, "_storefront_generation"):
-        request._storefront_generation = current_generation()
-    return request._storefront_generation
 
 
 def forget_cards():

@@ -40,7 +40,7 @@ from django.utils.functional import LazyObject, empty
 from django.utils.translation import get_language
 from wagtail.signals import page_published, page_unpublished
 
-from vietnam.showing import current_generation, renew_generation
+from vietnam.showing import generation_of, renew_generation
 
 from .middleware import chosen_language
 
@@ -141,7 +141,7 @@ def may_be_served(request):
 
 def page_key(request, language):
     """The cache key of this address's page in `language`, in the current generation; None without a cache."""
-    generation = current_generation()
+    generation = generation_of(request)
     if generation is None:
         return None
     address = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False).hexdigest()

@@ -20,6 +20,13 @@ def current_generation():
     return generation
 
 
+def generation_of(request):
+    """current_generation(), read once per request however many kept pages and parts ask for it."""
+    if not hasattr(request, "_storefront_generation"):
+        request._storefront_generation = current_generation()
+    return request._storefront_generation
+
+
 def renew_generation(**kwargs):
     """Starts a new generation: everything kept under the old one is rendered afresh on its next request."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
