@@ -3,6 +3,9 @@
 The catalogue, category and search pages all list products through `product_listing()`, from
 the query string, so a filtered page can be shared and reloaded. Price and stock come from the
 product's stock record, the one Oscar's pricing shows on the card.
+
+A listing finds its page's ids, no more: the cards are most often kept drawn (catalog/cards.py), and the
+products are read, with what a card shows, only for one that must be drawn.
 """
 
 from django.conf import settings
@@ -10,7 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Window
 from oscar.core.loading import get_model
 
-from .cards import prefetched_for_cards
+from .cards import listed
 from .forms import ProductFilterForm
 from .models import CARD_PREFETCHES, NEWEST
 from .search import search_products, suggest_products
@@ -33,23 +36,20 @@ def product_listing(params, *, category=None):
     products = form.filter(products)
     # Newest first, the date's index hands over one page without reading the rest; any other order ranks them all.
     ranks_every_product = form.query or (form.valid_data.get("sort") or form.default_sort) != NEWEST
+    ids = products.prefetch_related(None).values_list("pk", flat=True)
     paginator_class = RankingPaginator if ranks_every_product else Paginator
-    page = paginator_class(products.prefetch_related(None), settings.OSCAR_PRODUCTS_PER_PAGE).get_page(
-        params.get("page")
-    )
-    # Their stock records and photos are read only if a card must be drawn: kept cards need neither.
-    page.object_list = prefetched_for_cards(page.object_list, *CARD_PREFETCHES)
+    page = paginator_class(ids, settings.OSCAR_PRODUCTS_PER_PAGE).get_page(params.get("page"))
+    page.object_list = listed(list(page.object_list), Product.objects.for_cards(), *CARD_PREFETCHES)
     return form, page
 
 
 class RankingPaginator(Paginator):
-    """Django's paginator, but the products are counted by the query that finds the page.
+    """Django's paginator of ids, but they are counted by the query that finds the page.
 
     For a listing that ranks every product it lists (a search by relevance, any listing by price or sales),
     the database reads them all to find one page; counting them in that same query (COUNT(*) OVER ())
     spares the second reading that Paginator's COUNT would make ("mien dong" matches a fifth of the
-    catalogue). The page's ids come first, alone, so that the rows ranked and counted are narrow; then the
-    cards, by id. Newest first is left to Paginator: there the count would cost the reading the index saves.
+    catalogue). Newest first is left to Paginator: there the count would cost the reading the index saves.
     """
 
     def get_page(self, number):
@@ -61,15 +61,12 @@ class RankingPaginator(Paginator):
         if wanted < 1 or self.orphans:
             return super().get_page(number)
         bottom = (wanted - 1) * self.per_page
-        counted = self.object_list.prefetch_related(None).annotate(matches=Window(Count("*")))
-        rows = list(counted.values_list("pk", "matches")[bottom : bottom + self.per_page])
+        counted = self.object_list.values_list("pk", Window(Count("*")))
+        rows = list(counted[bottom : bottom + self.per_page])
         if not rows and wanted > 1:
             return super().get_page(number)  # beyond the last page: Django's count finds the last one
         self.count = rows[0][1] if rows else 0
-        ids = [pk for pk, _matches in rows]
-        cards = self.object_list.order_by().in_bulk(ids)
-        # A product unpublished between the two queries is simply left out of this page.
-        return self._get_page([cards[pk] for pk in ids if pk in cards], wanted, self)
+        return self._get_page([pk for pk, _matches in rows], wanted, self)
 
 
 def suggestions_for(query, limit=8):

@@ -18,7 +18,6 @@ import time
 from collections import OrderedDict
 
 from django.conf import settings
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -32,40 +31,54 @@ _lock = threading.Lock()
 
 
 def kept_card(request, product, options, draw):
-    """The card of `product` drawn with `options` (a tuple of strings), from memory or by `draw()`."""
+    """The card of `product` (a product or a `Listed` one) drawn with `options` (a tuple of strings), from memory
+    or by `draw(product)`; "" for a listed product no longer there to draw.
+    """
 
     def draw_with_what_it_reads():
-        prefetch = getattr(product, "prefetch_for_card", None)
-        if prefetch is not None:
-            prefetch()
-        return draw()
+        shown = product.read() if isinstance(product, Listed) else product
+        if shown is None:
+            return None
+        return draw(shown)
 
-    return kept_html(request, ("card", product.pk, *options), draw_with_what_it_reads)
+    return kept_html(request, ("card", product.pk, *options), draw_with_what_it_reads) or ""
 
 
-def prefetched_for_cards(products, *lookups):
-    """The products, as a list, whose `lookups` are read for all of them at once when the first card must be drawn.
-
-    A listing whose cards are all kept then asks only for the products themselves.
+class Listed:
+    """A product of a listing's page known by its id alone: its card is most often kept, and the product is read
+    only when one must be drawn, with the rest of its page's (`listed()`).
     """
-    products = list(products)
-    done = False
 
-    def prefetch():
-        nonlocal done
-        if not done:
-            done = True
-            prefetch_related_objects(products, *lookups)
+    __slots__ = ("pk", "_read")
 
-    for product in products:
-        product.prefetch_for_card = prefetch
-    return products
+    def __init__(self, pk, read):
+        self.pk, self._read = pk, read
+
+    def read(self):
+        """The product, with all its card shows; None if it is no longer listed."""
+        return self._read().get(self.pk)
+
+
+def listed(ids, products, *lookups):
+    """`Listed` products of `ids`, in order; the first one read reads all of `products` among them, with `lookups`.
+
+    The listing found the ids, so what is read needs no ranking or counting again, only the products of the page.
+    """
+    found = None
+
+    def read():
+        nonlocal found
+        if found is None:
+            found = products.filter(pk__in=ids).prefetch_related(*lookups).in_bulk()
+        return found
+
+    return [Listed(pk, read) for pk in ids]
 
 
 def kept_html(request, parts, draw):
     """The HTML `draw()` makes, kept under `parts` (what it depends on besides the language, the day and what the
     storefront shows): a card, or another part of a page that is the same for every visitor, such as a product
-    page's maker and "more from her".
+    page's maker and "more from her". A draw that gives None (nothing to show) is not kept.
     """
     if settings.CARD_CACHE_SECONDS <= 0 or request is None:
         return draw()
@@ -80,6 +93,8 @@ def kept_html(request, parts, draw):
             _cards.move_to_end(key)
             return kept[1]
     html = draw()
+    if html is None:
+        return None
     with _lock:
         _cards[key] = (now + settings.CARD_CACHE_SECONDS, html)
         _cards.move_to_end(key)

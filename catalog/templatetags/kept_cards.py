@@ -1,3 +1,5 @@
+import re
+
 from django import template
 
 from catalog.cards import kept_card, kept_html
@@ -9,24 +11,29 @@ register = template.Library()
 def do_kept_card(parser, token):
     """`{% kept_card product option… %}…{% endkept_card %}`: the card between, kept drawn (catalog/cards.py).
 
-    Everything the card's markup depends on besides the product must be among the options.
+    Everything the card's markup depends on besides the product must be among the options. `product` names a
+    variable: a listing's `Listed` product is drawn with the product it reads under that name.
     """
     bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError("kept_card needs the product")
+    if len(bits) < 2 or not re.fullmatch(r"\w+", bits[1]):
+        raise template.TemplateSyntaxError("kept_card needs the product's variable")
     nodelist = parser.parse(("endkept_card",))
     parser.delete_first_token()
-    return KeptCardNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
+    return KeptCardNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in bits[2:]])
 
 
 class KeptCardNode(template.Node):
-    def __init__(self, nodelist, product, options):
-        self.nodelist, self.product, self.options = nodelist, product, options
+    def __init__(self, nodelist, name, options):
+        self.nodelist, self.name, self.options = nodelist, name, options
 
     def render(self, context):
-        product = self.product.resolve(context)
         options = tuple(str(option.resolve(context)) for option in self.options)
-        return kept_card(context.get("request"), product, options, lambda: self.nodelist.render(context))
+
+        def draw(product):
+            with context.push({self.name: product}):
+                return self.nodelist.render(context)
+
+        return kept_card(context.get("request"), context.get(self.name), options, draw)
 
 
 @register.tag("kept_part")

@@ -269,7 +269,7 @@ def heading(title, last):
 def load_page(data, category):
     """What a listing or search page asks of the database, through the code the pages use."""
     form, page = product_listing(data, category=category)
-    cards = list(page.object_list)
+    cards = [listed.read() for listed in page.object_list]  # as a page whose cards are not kept yet
     if form.query and not cards and not form.active_filters():
         suggestions_for(form.query)
     return page.paginator.count

@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.core.loading import get_class
 
-from catalog.cards import forget_cards
+from catalog.cards import forget_cards, listed
+from catalog.models import CARD_PREFETCHES
 from cms.models import HomePage, StoryIndexPage, StoryPage
 from tests.factories import ProductFactory, UserFactory
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
@@ -131,7 +132,7 @@ def test_a_product_pages_maker_and_more_from_her_are_kept_and_a_new_story_shows_
 
 
 @pytest.mark.django_db
-def test_a_listing_whose_cards_are_kept_reads_no_stock_record_or_photo(client, product):
+def test_a_listing_whose_cards_are_kept_reads_no_product_stock_record_or_photo(client, product):
     url = reverse("catalogue:index")
     client.get(url)
 
@@ -142,3 +143,21 @@ def test_a_listing_whose_cards_are_kept_reads_no_stock_record_or_photo(client, p
     read = " ".join(query["sql"] for query in captured.captured_queries)
     assert "partner_stockrecord" not in read
     assert "catalogue_productimage" not in read
+    assert '"catalogue_product"."title"' not in read  # only the ids of the page: the cards are kept
+
+
+@pytest.mark.django_db
+def test_a_product_taken_down_between_finding_a_page_and_drawing_its_cards_is_left_out(rf, product, seller):
+    other = ProductFactory(title="Miến dong Nguyên Bình", seller=seller)
+    page = listed([product.pk, other.pk], type(product).objects.for_cards(), *CARD_PREFETCHES)
+    type(product).objects.filter(pk=other.pk).update(is_public=False)  # after the listing found it
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    request.strategy = get_class("partner.strategy", "Selector")().strategy(request)
+
+    html = "".join(
+        render_to_string("oscar/catalogue/partials/product.html", {"product": card}, request) for card in page
+    )
+
+    titles = [title.get_text(strip=True) for title in BeautifulSoup(html, "html.parser").select(".product-card-title")]
+    assert titles == [product.title]
