@@ -2,8 +2,9 @@
 
 Each input of a form costs Django two templates (the widget's, then input.html and attrs.html), and a select one
 template per option: the basket's three lines drew 33 inputs that way, a fifth of its page's rendering, and a
-listing's filters 35 communes' options, a quarter of the catalogue's. The markup is Django's own
-(tests/unit/shop/test_renderers.py compares them); every other widget keeps its template.
+listing's filters 35 communes' options, a quarter of the catalogue's, and its star rating's radio buttons three
+templates each. The markup is Django's own (tests/unit/shop/test_renderers.py compares them); every other widget
+keeps its template.
 """
 
 from django.forms.renderers import DjangoTemplates
@@ -20,6 +21,9 @@ PLAIN_INPUTS = {
 }  # fmt: skip
 
 
+# A radio button or a check box of a list of choices: input_option.html, the plain input in its label or alone.
+OPTION_INPUTS = {"django/forms/widgets/radio_option.html", "django/forms/widgets/checkbox_option.html"}
+
 SELECT = "django/forms/widgets/select.html"
 SELECT_OPTION = "django/forms/widgets/select_option.html"
 
@@ -28,6 +32,8 @@ class FormRenderer(DjangoTemplates):
     def render(self, template_name, context, request=None):
         if template_name in PLAIN_INPUTS:
             return plain_input(context["widget"])
+        if template_name in OPTION_INPUTS:
+            return option_input(context["widget"])
         if template_name == SELECT and all(
             option["template_name"] == SELECT_OPTION
             for _group, options, _index in context["widget"]["optgroups"]
@@ -42,6 +48,15 @@ def plain_input(widget):
     value = format_html(' value="{}"', str(widget["value"])) if widget["value"] is not None else ""
     attrs = attributes(widget["attrs"])
     return format_html('<input type="{}" name="{}"{}{}>', widget["type"], widget["name"], value, attrs)
+
+
+def option_input(widget):
+    """What django/forms/widgets/input_option.html makes of one choice's context: its input, in its label if wrapped."""
+    tag = plain_input(widget)
+    if not widget.get("wrap_label"):
+        return tag
+    target = format_html(' for="{}"', widget["attrs"]["id"]) if widget["attrs"].get("id") else ""
+    return format_html("<label{}>{} {}</label>", target, tag, widget["label"])
 
 
 def plain_select(widget):
