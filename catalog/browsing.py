@@ -13,43 +13,46 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Window
 from oscar.core.loading import get_model
 
-from .cards import listed
-from .forms import ProductFilterForm
-from .models import CARD_PREFETCHES, NEWEST
+from .cards import kept, listed
+from .forms import ProductFilterForm, browsable_categories
+from .models import CARD_PREFETCHES
 from .search import search_products, suggest_products
 
 Product = get_model("catalogue", "Product")
 
 
-def product_listing(params, *, category=None):
+def product_listing(params, *, category=None, categories=None):
     """(filter form, page of products) for a listing's query string: `q`, the filters, `sort`, `page`.
 
     With `q` it is a search (best match first unless another sort is chosen); with `category`
-    only that category's products (and its subcategories') are listed.
+    only that category's products (and its subcategories') are listed. `categories` are the public
+    ones by id (`public_categories()`), read from the database if not given.
     """
-    form = ProductFilterForm(params, category=category)
+    form = ProductFilterForm(params, category=category, categories=categories)
     products = Product.objects.for_cards()
     if category is not None:
         products = products.in_category(category)
     if form.query:
         products = search_products(products, form.query)
     products = form.filter(products)
-    # Newest first, the date's index hands over one page without reading the rest; any other order ranks them all.
-    ranks_every_product = form.query or (form.valid_data.get("sort") or form.default_sort) != NEWEST
     ids = products.prefetch_related(None).values_list("pk", flat=True)
-    paginator_class = RankingPaginator if ranks_every_product else Paginator
-    page = paginator_class(ids, settings.OSCAR_PRODUCTS_PER_PAGE).get_page(params.get("page"))
+    page = CountingPaginator(ids, settings.OSCAR_PRODUCTS_PER_PAGE).get_page(params.get("page"))
     page.object_list = listed(list(page.object_list), Product.objects.for_cards(), *CARD_PREFETCHES)
     return form, page
 
 
-class RankingPaginator(Paginator):
+def public_categories(request):
+    """The public categories by id, in the tree's order: kept (catalog.cards.kept), as every listing reads them."""
+    return kept(request, ("categories",), browsable_categories)
+
+
+class CountingPaginator(Paginator):
     """Django's paginator of ids, but they are counted by the query that finds the page.
 
-    For a listing that ranks every product it lists (a search by relevance, any listing by price or sales),
-    the database reads them all to find one page; counting them in that same query (COUNT(*) OVER ())
-    spares the second reading that Paginator's COUNT would make ("mien dong" matches a fifth of the
-    catalogue). Newest first is left to Paginator: there the count would cost the reading the index saves.
+    The page shows how many products it lists, so the database reads all of them however they are sorted;
+    counting them in the query that finds the page (COUNT(*) OVER ()) spares the second reading Paginator's
+    COUNT makes, and the second query: a search by relevance or a listing by price ranks every match, and
+    even newest first, where the date's index would hand over one page, the count reads every match.
     """
 
     def get_page(self, number):

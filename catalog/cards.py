@@ -5,8 +5,9 @@ A card is the same for every visitor (the price and stock rule, sellers/strategy
 HTML is kept per product, language, the options the listing drew it with (its heading's level, its photo's sizes
 and place, as the first load at once) and day (an OCOP certificate expires at midnight), in the generation of what
 the storefront shows (vietnam/showing.py): a price, stock, photo or seller change anywhere renews it, and every
-card is drawn afresh. The same keeps other parts of pages that are the same for every visitor (`kept_html`), such
-as a product page's maker and "more from her", which then ask the database nothing.
+card is drawn afresh. The same keeps other parts of pages that are the same for every visitor (`kept`), such
+as a product page's maker and "more from her", which then ask the database nothing, and what every listing reads
+alike, such as the public categories its filters offer.
 
 The generation is read from the shared cache once per request; the parts come from this process's memory, so a
 page of cards costs no cache round trip per card. An entry lives CARD_CACHE_SECONDS at most (a photo's signed
@@ -41,7 +42,7 @@ def kept_card(request, product, options, draw):
             return None
         return draw(shown)
 
-    return kept_html(request, ("card", product.pk, *options), draw_with_what_it_reads) or ""
+    return kept(request, ("card", product.pk, *options), draw_with_what_it_reads) or ""
 
 
 class Listed:
@@ -75,32 +76,33 @@ def listed(ids, products, *lookups):
     return [Listed(pk, read) for pk in ids]
 
 
-def kept_html(request, parts, draw):
-    """The HTML `draw()` makes, kept under `parts` (what it depends on besides the language, the day and what the
-    storefront shows): a card, or another part of a page that is the same for every visitor, such as a product
-    page's maker and "more from her". A draw that gives None (nothing to show) is not kept.
+def kept(request, parts, make):
+    """What `make()` gives, kept under `parts` (what it depends on besides the language, the day and what the
+    storefront shows): a card's HTML, another part of a page that is the same for every visitor, such as a product
+    page's maker and "more from her", or what every listing reads alike, such as the public categories. What is
+    kept is shared by every request of the process: it must not be changed. None (nothing to show) is not kept.
     """
     if settings.CARD_CACHE_SECONDS <= 0 or request is None:
-        return draw()
+        return make()
     generation = generation_of(request)
     if generation is None:
-        return draw()
+        return make()
     key = (generation, get_language(), timezone.localdate(), *parts)
     now = time.monotonic()
     with _lock:
-        kept = _cards.get(key)
-        if kept is not None and kept[0] > now:
+        entry = _cards.get(key)
+        if entry is not None and entry[0] > now:
             _cards.move_to_end(key)
-            return kept[1]
-    html = draw()
-    if html is None:
+            return entry[1]
+    value = make()
+    if value is None:
         return None
     with _lock:
-        _cards[key] = (now + settings.CARD_CACHE_SECONDS, html)
+        _cards[key] = (now + settings.CARD_CACHE_SECONDS, value)
         _cards.move_to_end(key)
         while len(_cards) > CARDS_KEPT:
             _cards.popitem(last=False)
-    return html
+    return value
 
 
 def forget_cards():

@@ -30,6 +30,11 @@ class PriceField(forms.IntegerField):
         return super().to_python(value)
 
 
+def browsable_categories():
+    """The public categories by id, in the tree's order."""
+    return {item.pk: item for item in Category.objects.browsable().order_by("path")}
+
+
 NOT_IN_THE_LIST = {"invalid_choice": _("Choose one from the list.")}
 
 
@@ -81,7 +86,8 @@ class ProductFilterForm(forms.Form):
     ]
     FILTERS = ["category", "stars", "commune", "price_min", "price_max", "in_stock"]
 
-    def __init__(self, data, *, category=None):
+    def __init__(self, data, *, category=None, categories=None):
+        """`category`: the one a category page lists; `categories`: the public ones by id, in the tree's order."""
         super().__init__(data)
         self.query = " ".join(str(data.get("q", "")).split())[:200]
         self.default_sort = RELEVANCE if self.query else NEWEST
@@ -89,7 +95,7 @@ class ProductFilterForm(forms.Form):
         self.fields["sort"].choices = sorts + self.SORTS
         self.fields["sort"].initial = self.default_sort
         if category is None:
-            self.categories = {item.pk: item for item in Category.objects.browsable().order_by("path")}
+            self.categories = categories if categories is not None else browsable_categories()
             self.fields["category"].choices = [("", _("All categories"))] + [
                 (pk, "— " * (item.depth - 1) + item.name) for pk, item in self.categories.items()
             ]

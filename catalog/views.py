@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from oscar.apps.catalogue import views as oscar_views
 from oscar.core.loading import get_model
 
-from .browsing import product_listing, suggestions_for
+from .browsing import product_listing, public_categories, suggestions_for
 from .search import search_terms
 
 Category = get_model("catalogue", "Category")
@@ -26,7 +26,9 @@ class CatalogueView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form, page = product_listing(self.request.GET, category=self.category)
+        form, page = product_listing(
+            self.request.GET, category=self.category, categories=public_categories(self.request)
+        )
         context.update(
             form=form,
             page_obj=page,
@@ -44,7 +46,9 @@ class ProductCategoryView(CatalogueView):
     template_name = "oscar/catalogue/category.html"
 
     def get(self, request, *args, **kwargs):
-        self.category = get_object_or_404(Category, pk=kwargs["pk"])
+        # A public one is among those every listing reads; staff may also see one that is not.
+        pk = int(kwargs["pk"])
+        self.category = public_categories(request).get(pk) or get_object_or_404(Category, pk=pk)
         if not (self.category.is_public or request.user.is_staff):
             raise Http404
         # Categories are found by pk, so a renamed one redirects to its new path.

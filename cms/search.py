@@ -2,13 +2,10 @@
 
 A story keeps a folded copy of its title, intro, maker's name and the text of its body,
 refreshed when it is saved, so "mua dong tren gian phoi" finds "Mùa đông trên giàn phơi
-miến" with the same `LIKE` conditions the product search uses.
+miến" as the product search would find a product.
 """
 
-from functools import reduce
-from operator import and_
-
-from catalog.search import fold_words, search_terms, term_matches
+from catalog.search import fold_words, search_terms
 
 
 def fold_story(story, body_field=None):
@@ -23,10 +20,14 @@ def fold_story(story, body_field=None):
     return fold_words(" ".join(str(word) for word in words if word))
 
 
-def search_stories(queryset, query):
-    """The stories of `queryset` containing every word of the query, newest first."""
+def matching_stories(texts, query):
+    """The ids of the stories containing every word of the query, in the order of `texts`, (id, folded text) pairs.
+
+    A word must begin a word of the text, as catalog.search.term_matches() has it for products in SQL. The live
+    stories are few (hundreds, some KB each), so a search reads their kept texts (shop.views.story_texts) rather
+    than the database, and asks it only for the few stories found.
+    """
     terms = search_terms(query)
     if not terms:
-        return queryset.none()
-    matching = queryset.filter(reduce(and_, (term_matches("search_text", term) for term in terms)))
-    return matching.order_by("-first_published_at", "-pk")
+        return []
+    return [pk for pk, text in texts if all(text.startswith(term) or f" {term}" in text for term in terms)]

@@ -67,6 +67,7 @@ SHOWN_MODELS = [
     "partner.StockRecord",
     "partner.Partner",
     "wagtailcore.Page",
+    "wagtailcore.PageViewRestriction",  # a page made private leaves the storefront at once
 ]
 BASKET_COUNT_COOKIE = "basket_count"
 SESSION = settings.SESSION_COOKIE_NAME

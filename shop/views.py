@@ -4,9 +4,10 @@ from django.http import HttpResponseServerError
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
+from catalog.cards import kept
 from catalog.views import ProductSearchView
 from cms.models import StoryPage
-from cms.search import search_stories
+from cms.search import matching_stories
 
 # How many stories the search results page shows above the products.
 STORIES_IN_RESULTS = 3
@@ -17,9 +18,18 @@ class SiteSearchView(ProductSearchView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        stories = StoryPage.objects.live().public().select_related("seller").defer_streamfields()
-        context["stories"] = list(search_stories(stories, context["form"].query)[:STORIES_IN_RESULTS])
+        found = matching_stories(story_texts(self.request), context["form"].query)[:STORIES_IN_RESULTS]
+        stories = StoryPage.objects.live().select_related("seller").defer_streamfields().in_bulk(found) if found else {}
+        context["stories"] = [stories[pk] for pk in found if pk in stories]
         return context
+
+
+def story_texts(request):
+    """(id, folded text) of every live public story, newest first: kept (catalog.cards.kept), as every search reads
+    them; publishing, unpublishing or restricting a page starts the storefront's next generation.
+    """
+    stories = StoryPage.objects.live().public().order_by("-first_published_at", "-pk")
+    return kept(request, ("story-texts",), lambda: tuple(stories.values_list("pk", "search_text")))
 
 
 @requires_csrf_token

@@ -2,7 +2,7 @@ import re
 
 from django import template
 
-from catalog.cards import kept_card, kept_html
+from catalog.cards import kept, kept_card
 
 register = template.Library()
 
@@ -57,4 +57,4 @@ class KeptPartNode(template.Node):
 
     def render(self, context):
         parts = tuple(str(key.resolve(context)) for key in self.keys)
-        return kept_html(context.get("request"), ("part", *parts), lambda: self.nodelist.render(context))
+        return kept(context.get("request"), ("part", *parts), lambda: self.nodelist.render(context))

@@ -14,7 +14,7 @@ from oscar.core.loading import get_class
 from catalog.cards import forget_cards, listed
 from catalog.models import CARD_PREFETCHES
 from cms.models import HomePage, StoryIndexPage, StoryPage
-from tests.factories import ProductFactory, UserFactory
+from tests.factories import ProductFactory, UserFactory, create_category
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
 
 
@@ -161,3 +161,19 @@ def test_a_product_taken_down_between_finding_a_page_and_drawing_its_cards_is_le
 
     titles = [title.get_text(strip=True) for title in BeautifulSoup(html, "html.parser").select(".product-card-title")]
     assert titles == [product.title]
+
+
+@pytest.mark.django_db
+def test_the_categories_every_listing_offers_are_kept_and_a_new_one_is_offered_at_once(client, product, category):
+    url, in_category = reverse("catalogue:index"), category.get_absolute_url()
+    client.get(url), client.get(in_category)
+
+    # Kept: each listing asks the database only for its page of ids, counted
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+        client.get(in_category)
+    assert [query["sql"].count("catalogue_category") for query in captured.captured_queries] == [0, 1]
+
+    create_category("Đặc sản > Hạt dẻ Trùng Khánh")
+    offered = soup_of(open_page(client, url, VIETNAMESE)).select("#id_category option")
+    assert "— Hạt dẻ Trùng Khánh" in [option.get_text(strip=True) for option in offered]

@@ -7,8 +7,9 @@ from urllib.parse import quote
 import factory
 import pytest
 from django.apps import apps as django_apps
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
+from catalog.cards import forget_cards
 from cms.models import StoryIndexPage, StoryPage
 from tests.factories import PartnerFactory, ProductFactory
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of
@@ -140,3 +141,30 @@ def test_stories_written_before_search_knew_stories_are_found_after_the_migratio
     # Then the story is found, by its title and by its body
     assert story_titles_on(search(client, "mua dong")) == ["Mùa đông trên giàn phơi miến"]
     assert story_titles_on(search(client, "gio lanh nguyen binh")) == ["Mùa đông trên giàn phơi miến"]
+
+
+@pytest.fixture
+def kept_parts(settings):
+    """What pages keep drawn in memory (catalog.cards), as in production: the story texts search reads among them."""
+    settings.CARD_CACHE_SECONDS = 600
+    forget_cards()
+    yield
+    forget_cards()
+
+
+@pytest.mark.django_db
+def test_a_story_published_unpublished_or_made_private_is_found_or_not_at_once(client, story_index, kept_parts):
+    add_story(story_index, "Miến dong mùa đầu")
+    assert story_titles_on(search(client, "mien dong")) == ["Miến dong mùa đầu"]
+
+    # Published after the stories were read for an earlier search: found at once
+    newer = add_story(story_index, "Miến dong mùa sau")
+    assert story_titles_on(search(client, "mien dong")) == ["Miến dong mùa sau", "Miến dong mùa đầu"]
+
+    # Made private (logged-in visitors only): gone from search at once
+    PageViewRestriction.objects.create(page=newer, restriction_type=PageViewRestriction.LOGIN)
+    assert story_titles_on(search(client, "mien dong")) == ["Miến dong mùa đầu"]
+
+    # Unpublished: gone too
+    Page.objects.get(title="Miến dong mùa đầu").specific.unpublish()
+    assert story_titles_on(search(client, "mien dong")) == []
