@@ -20,8 +20,9 @@ class PriceField(forms.IntegerField):
 
     default_error_messages = {"invalid": _("Type the price in numbers, e.g. 150.000.")}
 
-    def __init__(self, **kwargs):
-        widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 9})
+    def __init__(self, placeholder="", **kwargs):
+        attrs = {"class": "form-control", "inputmode": "numeric", "autocomplete": "off", "size": 9}
+        widget = forms.TextInput(attrs={**attrs, "placeholder": placeholder})
         super().__init__(min_value=0, max_value=HIGHEST_PRICE, required=False, widget=widget, **kwargs)
 
     def to_python(self, value):
@@ -51,6 +52,7 @@ class ProductFilterForm(forms.Form):
         coerce=int,
         empty_value=None,
         error_messages=NOT_IN_THE_LIST,
+        widget=forms.Select(attrs={"class": "form-control"}),
     )
     stars = forms.TypedChoiceField(
         label=_("OCOP stars"),
@@ -72,11 +74,17 @@ class ProductFilterForm(forms.Form):
         coerce=int,
         empty_value=None,
         error_messages=NOT_IN_THE_LIST,
+        widget=forms.Select(attrs={"class": "form-control"}),
     )
-    price_min = PriceField(label=_("Lowest price"))
-    price_max = PriceField(label=_("Highest price"))
+    price_min = PriceField(label=_("Lowest price"), placeholder="50.000")
+    price_max = PriceField(label=_("Highest price"), placeholder="300.000")
     in_stock = forms.BooleanField(label=_("In stock only"), required=False)
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, error_messages=NOT_IN_THE_LIST)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        error_messages=NOT_IN_THE_LIST,
+        widget=forms.Select(attrs={"class": "form-control"}),
+    )
 
     SORTS = [
         (NEWEST, _("Newest")),

@@ -159,7 +159,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.template.context_processors.i18n",
                 "django.contrib.messages.context_processors.messages",
-                "oscar.apps.search.context_processors.search_form",
+                # Oscar's search_form is left out: it made a Haystack form for every page, and none shows it.
                 "oscar.apps.checkout.context_processors.checkout",
                 "shop.context_processors.notifications",  # Oscar's, counted only where shown
                 "oscar.core.context_processors.metadata",
