@@ -15,6 +15,11 @@ class Basket(AbstractBasket):
         return super().all_lines()
 
     @property
+    def num_items(self):
+        """Overrides Oscar's: a basket not saved yet (a first visit's) has none, without compiling an empty query."""
+        return 0 if self.id is None else super().num_items
+
+    @property
     def num_lines(self):
         """Overrides Oscar's COUNT query: the lines are loaded for the page anyway, this loads them once."""
         return len(self.all_lines())

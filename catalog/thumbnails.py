@@ -174,8 +174,9 @@ def square_thumbnail(image, key):
     kept = kept_sizes(image).get(key)
     if kept:
         return KeptThumbnail(**kept)
-    original = image["original"] if isinstance(image, dict) else image.original
-    return get_thumbnailer().generate_thumbnail(original, size=SQUARES[key], crop="center")
+    if isinstance(image, dict):
+        return missing_photo_size(image["original"], key)
+    return get_thumbnailer().generate_thumbnail(image.original, size=SQUARES[key], crop="center")
 
 
 def picture_thumbnails(image, image_format):
@@ -183,8 +184,9 @@ def picture_thumbnails(image, image_format):
     kept = kept_sizes(image).get(image_format)
     if kept:
         return [KeptThumbnail(**size) for size in kept]
-    original = image["original"] if isinstance(image, dict) else image.original
-    return [picture_thumbnail(original, width, image_format) for width in PICTURE_WIDTHS]
+    if isinstance(image, dict):
+        return [missing_photo_size(image["original"], width, image_format) for width in PICTURE_WIDTHS]
+    return [picture_thumbnail(image.original, width, image_format) for width in PICTURE_WIDTHS]
 
 
 def square_srcsets(image, key):
@@ -204,6 +206,7 @@ def square_srcsets(image, key):
 # A product without photos: Oscar's "no photo" picture, from the media storage like any photo
 
 _missing_photos = {}
+_missing_photo_sizes = {}
 
 
 def missing_photo():
@@ -213,10 +216,32 @@ def missing_photo():
     through the storage, once per process and storage.
     """
     name = settings.OSCAR_MISSING_IMAGE_URL
-    key = (name, str(settings.MEDIA_ROOT), repr(settings.STORAGES["default"]))
+    key = (name, *media_storage())
     if key not in _missing_photos:
         if not default_storage.exists(name):
             with open(finders.find(f"oscar/img/{name}"), "rb") as picture:
                 name = default_storage.save(name, File(picture))
         _missing_photos[key] = name
     return _missing_photos[key]
+
+
+def media_storage():
+    """What tells one media storage from another (tests give each their own folder)."""
+    return str(settings.MEDIA_ROOT), repr(settings.STORAGES["default"])
+
+
+def missing_photo_size(name, size, image_format=None):
+    """A size of the "no photo" picture `name`: a square by its name in SQUARES, or the gallery's `size` px wide in
+    `image_format`.
+
+    Made through sorl the first time, then kept in this process's memory: every product without photos shows the
+    same picture, and asking sorl costs a cache lookup per size (six on such a product's page).
+    """
+    key = (name, size, image_format, *media_storage())
+    if key not in _missing_photo_sizes:
+        if size in SQUARES:
+            made = get_thumbnailer().generate_thumbnail(name, size=SQUARES[size], crop="center")
+        else:
+            made = picture_thumbnail(name, size, image_format)
+        _missing_photo_sizes[key] = KeptThumbnail(made.name, made.width, made.height)
+    return _missing_photo_sizes[key]

@@ -99,14 +99,16 @@ class ProductDetailView(oscar_views.ProductDetailView):
     """Oscar's product page; what it shows takes the same number of queries however much there is."""
 
     def get_queryset(self):
-        """The product with its maker, kind and photos, and whether it has options (the basket form asks)."""
+        """The product with its maker and kind, and whether it has options (the basket form asks).
+
+        Its photos are read by the gallery and the link preview's picture, kept drawn (detail.html): only to draw them.
+        """
         Option = get_model("catalogue", "Option")
         AttributeValue = get_model("catalogue", "ProductAttributeValue")
         return (
             super()
             .get_queryset()
             .select_related("seller", "product_class")
-            .prefetch_related("images")
             .annotate(  # as Oscar's base_queryset() does for its lists: Product.has_options reads these
                 has_product_class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
                 has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),

@@ -14,7 +14,7 @@ from oscar.core.loading import get_class
 from catalog.cards import forget_cards, listed
 from catalog.models import CARD_PREFETCHES
 from cms.models import HomePage, StoryIndexPage, StoryPage
-from tests.factories import ProductFactory, UserFactory, create_category
+from tests.factories import ProductFactory, ProductImageFactory, UserFactory, create_category
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
 
 
@@ -119,8 +119,8 @@ def test_a_product_pages_maker_and_more_from_her_are_kept_and_a_new_story_shows_
     first = soup_of(open_page(client, url, VIETNAMESE))
     assert "Bột thạch đen" in first.select_one(".more-from-maker").get_text()
 
-    # Kept: the page asks only for the product, its photos and its stock record (and the session's own)
-    with django_assert_max_num_queries(4):
+    # Kept: the page asks only for the product and its stock record (and the session's own); its photos too are kept
+    with django_assert_max_num_queries(3):
         again = soup_of(client.get(url))
     assert again.select_one(".maker-card").get_text() == first.select_one(".maker-card").get_text()
 
@@ -177,3 +177,16 @@ def test_the_categories_every_listing_offers_are_kept_and_a_new_one_is_offered_a
     create_category("Đặc sản > Hạt dẻ Trùng Khánh")
     offered = soup_of(open_page(client, url, VIETNAMESE)).select("#id_category option")
     assert "— Hạt dẻ Trùng Khánh" in [option.get_text(strip=True) for option in offered]
+
+
+@pytest.mark.django_db
+def test_a_photo_added_to_a_product_shows_in_its_kept_gallery_and_link_preview_at_once(client, product, media_root):
+    url = product.get_absolute_url()
+    before = soup_of(open_page(client, url, VIETNAMESE))
+    assert before.select_one('meta[property="og:image"]') is None  # no photo yet: no preview picture
+
+    ProductImageFactory(product=product, original__width=800, original__height=800)
+
+    after = soup_of(client.get(url))
+    assert after.select(".product-gallery img") != before.select(".product-gallery img")
+    assert "/media/" in after.select_one('meta[property="og:image"]')["content"]

@@ -189,3 +189,26 @@ def test_make_thumbnails_gives_photos_kept_before_the_card_srcsets_their_new_siz
     call_command("make_thumbnails", stdout=third)
     assert third.getvalue().strip().endswith(": 1")
     assert ProductImage.objects.get(pk=photo.pk).thumbnails["srcsets"]["card"]["widths"] == [160, 320, 480, 640]
+
+
+@pytest.mark.django_db
+def test_a_product_without_photos_shows_the_no_photo_picture_without_a_lookup_once_made(
+    client, product, media_root, counted_cache
+):
+    # Given a product with no photo, whose page and listing have been shown once (the picture's sizes made)
+    first, _calls, _sorl = open_counted(client, product.get_absolute_url())
+    gallery = soup_of(first).select(".product-gallery source, .product-gallery img")
+    assert gallery
+    open_counted(client, "/shop/catalogue/")
+
+    # When buyers open them again
+    again, page_calls, page_sorl = open_counted(client, product.get_absolute_url())
+    catalogue, catalogue_calls, catalogue_sorl = open_counted(client, "/shop/catalogue/")
+
+    # Then the same picture shows, made once: no cache or sorl lookup for it
+    assert soup_of(again).select(".product-gallery source, .product-gallery img") == gallery
+    assert (page_calls, page_sorl) == ([], [])
+    assert (catalogue_calls, catalogue_sorl) == ([], [])
+    assert soup_of(catalogue).select_one(".product-card img")["src"].startswith("/media/cache/")
+    shown = photos_on(again) | photos_on(catalogue)
+    assert all(Path(media_root, url.removeprefix("/media/")).is_file() for url in shown)
