@@ -10,16 +10,20 @@ class ShopConfig(AppConfig):
     verbose_name = _("Marketplace")
 
     def ready(self):
+        from oscar.templatetags import currency_filters
         from wagtail.models import Page, Site, get_page_models
         from wagtail.signals import page_unpublished, post_page_move
 
         import vietnam.retrying  # noqa: F401  (failed tasks on the queue are tried again)
 
         from .context_processors import forget_menu_pages
+        from .currency import currency
         from .housekeeping import schedule_housekeeping
         from .pagecache import connect_signals
         from .sites import sync_site_records
 
+        # Oscar's currency filter, its formatted prices kept: every template that loads currency_filters gets it.
+        currency_filters.register.filter("currency", currency)
         post_migrate.connect(sync_site_records, dispatch_uid="shop.sync_site_records")
         queue = apps.get_app_config("django_tasks_database")  # once the queue's tables are migrated
         post_migrate.connect(schedule_housekeeping, sender=queue, dispatch_uid="shop.schedule_housekeeping")

@@ -166,8 +166,6 @@ TEMPLATES = [
                 "shop.context_processors.marketplace",
                 "sellers.context_processors.seller_portal",
             ],
-            # Oscar's currency filter, its formatted prices kept (shop/templatetags/kept_currency.py).
-            "libraries": {"currency_filters": "shop.templatetags.kept_currency"},
         },
     },
 ]

@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.utils import translation
 from oscar.templatetags.currency_filters import currency as oscar_currency
 
-from shop.templatetags.kept_currency import currency, formatted
+from shop.currency import currency, formatted
 
 
 @pytest.mark.parametrize("value", [Decimal("125000.00"), Decimal("0"), 1500000, "98000", "abc", None, {}])

@@ -1,4 +1,4 @@
-"""Oscar's `currency` filter, its prices kept formatted (settings.TEMPLATES names it `currency_filters`).
+"""Oscar's `currency` filter, its prices kept formatted: ShopConfig.ready() registers it in Oscar's currency_filters.
 
 Babel parses the price pattern and the locale's symbols on every call, and a basket of three lines formats a dozen
 prices; a price formats the same each time in a language, so the strings made are kept, the most recent few
@@ -7,11 +7,8 @@ thousand.
 
 from functools import lru_cache
 
-from django import template
 from django.utils.translation import get_language
 from oscar.templatetags.currency_filters import currency as babel_currency
-
-register = template.Library()
 
 
 @lru_cache(maxsize=4096)
@@ -20,7 +17,6 @@ def formatted(value, currency_format, language):
     return babel_currency(value, currency_format)
 
 
-@register.filter(name="currency")
 def currency(value, currency_format=None):
     """Oscar's currency filter, e.g. "125.000 ₫", from the prices formatted already when it can be."""
     try:
