@@ -13,7 +13,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Window
 from oscar.core.loading import get_model
 
-from .cards import kept, listed
+from vietnam.showing import kept
+
+from .cards import listed
 from .forms import ProductFilterForm, browsable_categories
 from .models import CARD_PREFETCHES
 from .search import search_products, suggest_products
@@ -42,7 +44,7 @@ def product_listing(params, *, category=None, categories=None):
 
 
 def public_categories(request):
-    """The public categories by id, in the tree's order: kept (catalog.cards.kept), as every listing reads them."""
+    """The public categories by id, in the tree's order: kept (vietnam.showing.kept), as every listing reads them."""
     return kept(request, ("categories",), browsable_categories)
 
 

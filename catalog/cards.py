@@ -9,26 +9,11 @@ card is drawn afresh. The same keeps other parts of pages that are the same for 
 as a product page's maker and "more from her", which then ask the database nothing, and what every listing reads
 alike, such as the public categories its filters offer.
 
-The generation is read from the shared cache once per request; the parts come from this process's memory, so a
-page of cards costs no cache round trip per card. An entry lives CARD_CACHE_SECONDS at most (a photo's signed
-address on object storage expires), and the least recently drawn go first past CARDS_KEPT.
+The generation is read from the shared cache once per request; the parts come from this process's memory
+(vietnam.showing.kept), so a page of cards costs no cache round trip per card.
 """
 
-import threading
-import time
-from collections import OrderedDict
-
-from django.conf import settings
-from django.utils import timezone
-from django.utils.translation import get_language
-
-from vietnam.showing import generation_of
-
-# About 2 KB a card: a few MB per process.
-CARDS_KEPT = 2000
-
-_cards = OrderedDict()
-_lock = threading.Lock()
+from vietnam.showing import kept
 
 
 def kept_card(request, product, options, draw):
@@ -74,38 +59,3 @@ def listed(ids, products, *lookups):
         return found
 
     return [Listed(pk, read) for pk in ids]
-
-
-def kept(request, parts, make):
-    """What `make()` gives, kept under `parts` (what it depends on besides the language, the day and what the
-    storefront shows): a card's HTML, another part of a page that is the same for every visitor, such as a product
-    page's maker and "more from her", or what every listing reads alike, such as the public categories. What is
-    kept is shared by every request of the process: it must not be changed. None (nothing to show) is not kept.
-    """
-    if settings.CARD_CACHE_SECONDS <= 0 or request is None:
-        return make()
-    generation = generation_of(request)
-    if generation is None:
-        return make()
-    key = (generation, get_language(), timezone.localdate(), *parts)
-    now = time.monotonic()
-    with _lock:
-        entry = _cards.get(key)
-        if entry is not None and entry[0] > now:
-            _cards.move_to_end(key)
-            return entry[1]
-    value = make()
-    if value is None:
-        return None
-    with _lock:
-        _cards[key] = (now + settings.CARD_CACHE_SECONDS, value)
-        _cards.move_to_end(key)
-        while len(_cards) > CARDS_KEPT:
-            _cards.popitem(last=False)
-    return value
-
-
-def forget_cards():
-    """Empties this process's cards (tests)."""
-    with _lock:
-        _cards.clear()

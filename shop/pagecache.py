@@ -29,10 +29,11 @@ on Cookie (the CSRF token), which would make one entry per visitor; it would als
 
 import hashlib
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, rotate_token
 from django.utils.cache import get_max_age
@@ -68,6 +69,8 @@ SHOWN_MODELS = [
     "partner.Partner",
     "wagtailcore.Page",
     "wagtailcore.PageViewRestriction",  # a page made private leaves the storefront at once
+    "shipping.DeliveryZone",  # the basket's fees, kept (shipping/repository.py)
+    "shipping.DeliveryBand",
 ]
 BASKET_COUNT_COOKIE = "basket_count"
 SESSION = settings.SESSION_COOKIE_NAME
@@ -214,5 +217,8 @@ def connect_signals():
     for model in SHOWN_MODELS:
         post_save.connect(forget_pages, sender=model, dispatch_uid=f"pagecache.saved.{model}")
         post_delete.connect(forget_pages, sender=model, dispatch_uid=f"pagecache.deleted.{model}")
+    # Who sells for a business: the header's link to her shop is kept (sellers/context_processors.py).
+    sellers_of = apps.get_model("partner", "Partner").users.through
+    m2m_changed.connect(forget_pages, sender=sellers_of, dispatch_uid="pagecache.sellers_changed")
     page_published.connect(forget_pages, dispatch_uid="pagecache.published")
     page_unpublished.connect(forget_pages, dispatch_uid="pagecache.unpublished")

@@ -4,10 +4,10 @@ from django.http import HttpResponseServerError
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
-from catalog.cards import kept
 from catalog.views import ProductSearchView
 from cms.models import StoryPage
 from cms.search import matching_stories
+from vietnam.showing import kept
 
 # How many stories the search results page shows above the products.
 STORIES_IN_RESULTS = 3
@@ -25,7 +25,7 @@ class SiteSearchView(ProductSearchView):
 
 
 def story_texts(request):
-    """(id, folded text) of every live public story, newest first: kept (catalog.cards.kept), as every search reads
+    """(id, folded text) of every live public story, newest first: kept (vietnam.showing.kept), as every search reads
     them; publishing, unpublishing or restricting a page starts the storefront's next generation.
     """
     stories = StoryPage.objects.live().public().order_by("-first_published_at", "-pk")

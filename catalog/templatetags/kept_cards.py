@@ -2,7 +2,8 @@ import re
 
 from django import template
 
-from catalog.cards import kept, kept_card
+from catalog.cards import kept_card
+from vietnam.showing import kept
 
 register = template.Library()
 

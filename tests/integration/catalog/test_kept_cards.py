@@ -11,19 +11,20 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.core.loading import get_class
 
-from catalog.cards import forget_cards, listed
+from catalog.cards import listed
 from catalog.models import CARD_PREFETCHES
 from cms.models import HomePage, StoryIndexPage, StoryPage
 from tests.factories import ProductFactory, ProductImageFactory, UserFactory, create_category
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
+from vietnam.showing import forget_kept
 
 
 @pytest.fixture(autouse=True)
 def _kept_cards(settings):
     settings.CARD_CACHE_SECONDS = 600
-    forget_cards()
+    forget_kept()
     yield
-    forget_cards()
+    forget_kept()
 
 
 def card_of(client, url, language=VIETNAMESE):

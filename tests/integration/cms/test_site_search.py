@@ -9,10 +9,10 @@ import pytest
 from django.apps import apps as django_apps
 from wagtail.models import Page, PageViewRestriction
 
-from catalog.cards import forget_cards
 from cms.models import StoryIndexPage, StoryPage
 from tests.factories import PartnerFactory, ProductFactory
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of
+from vietnam.showing import forget_kept
 
 MAX_SEARCH_QUERIES = 26
 
@@ -147,9 +147,9 @@ def test_stories_written_before_search_knew_stories_are_found_after_the_migratio
 def kept_parts(settings):
     """What pages keep drawn in memory (catalog.cards), as in production: the story texts search reads among them."""
     settings.CARD_CACHE_SECONDS = 600
-    forget_cards()
+    forget_kept()
     yield
-    forget_cards()
+    forget_kept()
 
 
 @pytest.mark.django_db
