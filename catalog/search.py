@@ -4,7 +4,8 @@ Every product keeps a folded copy (lower case, no accents, đ as d, words only) 
 and of its title, description, seller and commune, refreshed on every save. A query is folded
 the same way, so "mien dong", "Miến dong" and "MIẾN  DONG" match alike, and a product a seller
 adds or changes is found at once: there is no index to rebuild. Every word of the query must
-begin a word of the text (`LIKE 'term%' OR LIKE '% term%'`). On PostgreSQL the trigram
+begin a word of the text: the copies start with a space (the title's ends with one too), so that
+is one `LIKE '% term%'`, and a whole word of the title one `LIKE '% term %'`. On PostgreSQL the trigram
 (pg_trgm) GIN index on the folded text serves those LIKEs; on SQLite they scan the table,
 fine for a demo.
 
@@ -40,7 +41,6 @@ from operator import and_, or_
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.db.models.functions import Concat
 from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
 
@@ -55,11 +55,21 @@ def fold_words(value):
     return " ".join(re.findall(r"\w+", fold(value)))
 
 
+def spaced(words, end=""):
+    """Folded words as the product table keeps them, after a space (and before `end`); "" for none."""
+    return f" {words}{end}" if words else ""
+
+
+def folded_title(title):
+    """A title as the product table keeps it folded (Product.search_title): " hat de trung khanh "."""
+    return spaced(fold_words(title)[:253], " ")
+
+
 def fold_product(product):
-    """(folded title, folded searchable text) of a product."""
+    """(folded title, folded searchable text) of a product, as its table keeps them."""
     seller = product.seller.name if product.seller_id else ""
     words = [product.title, strip_tags(product.description or ""), seller, product.origin]
-    return fold_words(product.title)[:255], fold_words(" ".join(str(word) for word in words if word))
+    return folded_title(product.title), spaced(fold_words(" ".join(str(word) for word in words if word)))
 
 
 def search_terms(query):
@@ -72,8 +82,9 @@ def term_matches(field, term):
 
     Vietnamese syllables are short and hide inside one another ("hat" in "chat", "de" in
     "den"), so a term must begin a word; it may end early, so "mie" finds "mien" as one types.
+    Every word of the folded copies follows a space (`spaced()`).
     """
-    return Q(**{f"{field}__startswith": term}) | Q(**{f"{field}__contains": f" {term}"})
+    return Q(**{f"{field}__contains": f" {term}"})
 
 
 @dataclass
@@ -105,7 +116,7 @@ class DatabaseSearch:
         matching = queryset.filter(reduce(and_, (term_matches("search_text", term) for term in terms)))
         # Best: every word is a whole word of the name ("hat de" and "Hạt dẻ"); then every word
         # begins a word of the name ("Hạt tiêu đen"); then the rest, newest first.
-        whole_words = reduce(and_, (Q(spaced_title__contains=f" {term} ") for term in terms))
+        whole_words = reduce(and_, (Q(search_title__contains=f" {term} ") for term in terms))
         word_starts = reduce(and_, (term_matches("search_title", term) for term in terms))
         relevance = Case(
             When(whole_words, then=Value(2)),
@@ -114,8 +125,7 @@ class DatabaseSearch:
             output_field=IntegerField(),
         )
         return (
-            matching.alias(spaced_title=Concat(Value(" "), "search_title", Value(" ")))
-            .alias(relevance=relevance)
+            matching.alias(relevance=relevance)
             .order_by("-relevance", "-date_created", "-pk")
         )
 

@@ -44,7 +44,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from oscar.core.loading import get_model
 
-from catalog.search import fold_words
+from catalog.search import folded_title
 from vietnam.geography import home_wards, provinces
 from vietnam.phones import format_phone, normalise_phone
 from vietnam.retrying import retried
@@ -514,7 +514,7 @@ def check_rows(sheets):
     product_rows = {}  # (phone, folded title) → the row that first has it
     for number, values, cleaned, problems in cleaned_products:
         row = ImportRow(sheet=Sheet.PRODUCTS, number=number, values=values, problems=problems)
-        phone, title = cleaned["seller_phone"], fold_words(cleaned["title"])[:255]
+        phone, title = cleaned["seller_phone"], folded_title(cleaned["title"])
         key = (phone, title)
         if phone and title and key in product_rows:
             problems.append(problem("duplicate_product", row=product_rows[key].number))
@@ -657,7 +657,7 @@ def import_product(row, lookups, sellers):
         row.outcome = Outcome.FAILED
         return
     row.seller = seller
-    if Product.objects.filter(seller=seller, search_title=fold_words(cleaned["title"])[:255]).exists():
+    if Product.objects.filter(seller=seller, search_title=folded_title(cleaned["title"])).exists():
         row.outcome = Outcome.EXISTING
         return
     cleaned["product_class"] = ProductClass.objects.get(pk=cleaned["product_class"])

@@ -1,9 +1,11 @@
 """Search as a buyer uses it: the header's box, with or without accents, and what she gets when nothing matches."""
 
 from decimal import Decimal
+from importlib import import_module
 from urllib.parse import quote
 
 import pytest
+from django.apps import apps as django_apps
 
 from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory, create_category, ward_code
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
@@ -247,3 +249,20 @@ def test_a_one_letter_word_does_not_make_a_failed_search_suggest_everything(clie
     response = search(client, "5 pizza")  # "5" begins "500g" of a noodle packet
 
     assert soup_of(response).select(".no-results .product-card-title") == []
+
+
+@pytest.mark.django_db
+def test_products_folded_before_the_copies_were_spaced_are_found_after_the_migration(client):
+    # Given a product whose folded copies were kept the earlier way, without the spaces around them
+    product = ProductFactory(title="Hạt dẻ Trùng Khánh")
+    earlier = "hat de trung khanh"
+    type(product).objects.filter(pk=product.pk).update(search_title=earlier, search_text=earlier)
+    assert titles_on(search(client, "hat")) == []
+
+    # When the migration's data step runs
+    migration = import_module("catalog.migrations.0039_spaced_search_copies")
+    migration.space_copies(django_apps, None)
+
+    # Then it is found again, by its first word too
+    assert titles_on(search(client, "hat")) == ["Hạt dẻ Trùng Khánh"]
+    assert type(product).objects.get(pk=product.pk).search_title == " hat de trung khanh "
