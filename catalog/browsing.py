@@ -39,7 +39,7 @@ def product_listing(params, *, category=None, categories=None):
     products = form.filter(products)
     ids = products.prefetch_related(None).values_list("pk", flat=True)
     page = CountingPaginator(ids, settings.OSCAR_PRODUCTS_PER_PAGE).get_page(params.get("page"))
-    page.object_list = listed(list(page.object_list), Product.objects.for_cards(), *CARD_PREFETCHES)
+    page.object_list = listed(list(page.object_list), Product.objects.for_cards, *CARD_PREFETCHES)
     return form, page
 
 

@@ -46,7 +46,8 @@ class Listed:
 
 
 def listed(ids, products, *lookups):
-    """`Listed` products of `ids`, in order; the first one read reads all of `products` among them, with `lookups`.
+    """`Listed` products of `ids`, in order; the first one read reads all of them among `products()` (a queryset's
+    maker, not called unless a card is drawn), with `lookups`.
 
     The listing found the ids, so what is read needs no ranking or counting again, only the products of the page.
     """
@@ -55,7 +56,7 @@ def listed(ids, products, *lookups):
     def read():
         nonlocal found
         if found is None:
-            found = products.filter(pk__in=ids).prefetch_related(*lookups).in_bulk()
+            found = products().filter(pk__in=ids).prefetch_related(*lookups).in_bulk()
         return found
 
     return [Listed(pk, read) for pk in ids]

@@ -28,8 +28,12 @@ def story_texts(request):
     """(id, folded text) of every live public story, newest first: kept (vietnam.showing.kept), as every search reads
     them; publishing, unpublishing or restricting a page starts the storefront's next generation.
     """
-    stories = StoryPage.objects.live().public().order_by("-first_published_at", "-pk")
-    return kept(request, ("story-texts",), lambda: tuple(stories.values_list("pk", "search_text")))
+
+    def read():
+        stories = StoryPage.objects.live().public().order_by("-first_published_at", "-pk")
+        return tuple(stories.values_list("pk", "search_text"))
+
+    return kept(request, ("story-texts",), read)
 
 
 @requires_csrf_token

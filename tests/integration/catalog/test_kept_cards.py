@@ -150,7 +150,7 @@ def test_a_listing_whose_cards_are_kept_reads_no_product_stock_record_or_photo(c
 @pytest.mark.django_db
 def test_a_product_taken_down_between_finding_a_page_and_drawing_its_cards_is_left_out(rf, product, seller):
     other = ProductFactory(title="Miến dong Nguyên Bình", seller=seller)
-    page = listed([product.pk, other.pk], type(product).objects.for_cards(), *CARD_PREFETCHES)
+    page = listed([product.pk, other.pk], type(product).objects.for_cards, *CARD_PREFETCHES)
     type(product).objects.filter(pk=other.pk).update(is_public=False)  # after the listing found it
     request = rf.get("/")
     request.user = AnonymousUser()
