@@ -1,8 +1,24 @@
+from django.db import models
+from django.db.models import Exists, OuterRef
 from oscar.apps.basket.abstract_models import AbstractBasket
+from oscar.apps.basket.managers import OpenBasketManager
+
+
+class OpenBaskets(OpenBasketManager):
+    """Oscar's open baskets, each read knowing whether it holds a voucher (`has_vouchers`), so that finding the
+    offers of one that holds none asks nothing more (basket/offers.py): every page of a logged-in buyer reads it.
+    """
+
+    def get_queryset(self):
+        held = self.model.vouchers.through.objects.filter(basket=OuterRef("pk"))
+        return super().get_queryset().annotate(has_vouchers=Exists(held))
 
 
 class Basket(AbstractBasket):
     """Oscar's basket; its lines come with all that pricing, availability and the sellers' parcels read."""
+
+    objects = models.Manager()  # still the default one (the first): `open` sees open baskets only
+    open = OpenBaskets()
 
     def all_lines(self):
         """Overrides Oscar's to load each line's product class, seller and stock record's seller in the same query."""

@@ -2,7 +2,15 @@
 
 from oscar.core.loading import get_class
 
-Applicator = get_class("offer.applicator", "Applicator")
+OscarApplicator = get_class("offer.applicator", "Applicator")
+
+
+class Applicator(OscarApplicator):
+    def get_basket_offers(self, basket, user):
+        """Oscar's offers of the basket's vouchers; none asked for when it was read holding none (basket.models)."""
+        if getattr(basket, "has_vouchers", True) is False:
+            return []
+        return super().get_basket_offers(basket, user)
 
 
 def apply_offers(basket, user, request):
