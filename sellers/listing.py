@@ -4,6 +4,7 @@ The seller portal (sellers/portal/products.py) adds and edits listings; the rule
 one whole live here:
 
 - a product has one stock record, hers, with a SKU made for it;
+- its kind (Oscar's product class) follows from its category (kind_for_category) unless one is chosen;
 - its price is in whole đồng; its stock never goes below what orders already hold;
 - what she types as stock is a change to what was left when she opened the page, so orders
   that came in while it was open keep what they took;
@@ -28,7 +29,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import linebreaks, strip_tags
@@ -37,9 +38,12 @@ from django.utils.translation import ngettext
 from oscar.core.loading import get_model
 from oscar.core.thumbnails import get_thumbnailer
 
+from vietnam.text import fold
+
 from .sales import LOW_STOCK
 
 Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
 ProductImage = get_model("catalogue", "ProductImage")
 ProductCategory = get_model("catalogue", "ProductCategory")
 StockRecord = get_model("partner", "StockRecord")
@@ -103,6 +107,34 @@ def description_text(value):
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+# Her product's kind
+
+
+def kind_for_category(category):
+    """The kind (product class) a product of `category` is, so that she need not choose it.
+
+    The kind named as the category or its nearest parent ("Đồ uống › Chè" is a drink), else the
+    kind most of the category's products already have (union staff chose those), else the first
+    kind the Union listed (food). None only while the shop has no kinds at all.
+    """
+    kinds = list(ProductClass.objects.order_by("pk"))
+    if category is None or not kinds:
+        return kinds[0] if kinds else None
+    by_name = {fold(kind.name): kind for kind in kinds}
+    for each in reversed(category.get_ancestors_and_self()):
+        if fold(each.name) in by_name:
+            return by_name[fold(each.name)]
+    most = (
+        Product.objects.filter(categories__path__startswith=category.path, product_class__isnull=False)
+        .values("product_class")
+        .annotate(products=Count("pk", distinct=True))
+        .order_by("-products", "product_class")
+        .first()
+    )
+    by_pk = {kind.pk: kind for kind in kinds}
+    return by_pk.get(most["product_class"], kinds[0]) if most else kinds[0]
+
+
 # Adding and editing
 
 
@@ -112,8 +144,8 @@ def save_listing(
     product=None,
     *,
     title,
-    product_class,
     category,
+    product_class=None,
     price,
     stock,
     stock_shown=None,
@@ -126,8 +158,9 @@ def save_listing(
 
     `price` is in whole đồng; `stock` is how many she can still sell, so what orders hold
     comes on top; `stock_shown` is how many the page she typed it on said were left (see
-    set_price_and_stock); `photos` are checked uploads (catalog.images.prepare_product_photo),
-    added after the photos it has. A new product comes from her commune.
+    set_price_and_stock); `product_class` None is her category's kind (kind_for_category);
+    `photos` are checked uploads (catalog.images.prepare_product_photo), added after the
+    photos it has. A new product comes from her commune.
     """
     if product is None:
         product = Product(seller=seller, origin_code=seller.commune_code)
@@ -136,7 +169,7 @@ def save_listing(
         product = Product.objects.select_for_update().get(pk=product.pk, seller=seller)
 
     product.title = title
-    product.product_class = product_class
+    product.product_class = product_class or kind_for_category(category)
     if product.pk is None or description != description_text(product.description):
         # Unchanged text keeps the HTML it has, which union staff may have formatted in the dashboard.
         product.description = description_html(description)

@@ -16,6 +16,7 @@ from sellers.listing import (
     description_text,
     keep_photo,
     kept_photo,
+    kind_for_category,
     new_form_token,
     too_many_photos_message,
 )
@@ -104,7 +105,13 @@ class KeptPhotosField(forms.Field):
 
 
 class ListingForm(forms.Form):
-    """Name, kind, category, price, stock, description, weight, published, photos: all a listing needs."""
+    """Photos, name, category, price, stock: all she must give; the kind follows from the category.
+
+    Stock starts at 1 and "Show it to buyers" ticked; a description, the weight and another kind
+    are hers to add. The SKU and the commune of origin are made by sellers.listing.
+    """
+
+    FOLDED = ("product_class", "weight_grams")
 
     title = forms.CharField(
         label=_("Product name"),
@@ -112,21 +119,24 @@ class ListingForm(forms.Form):
         error_messages={"required": _("Type the product's name.")},
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    product_class = forms.ModelChoiceField(
-        label=_("Kind of product"),
-        queryset=ProductClass.objects.order_by("pk"),  # as the Union listed them: food first
-        empty_label=None,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose a kind."), "invalid_choice": _("Choose a kind.")},
-    )
     category = forms.TypedChoiceField(
         label=_("Category"),
         coerce=int,
         error_messages={"required": _("Choose a category."), "invalid_choice": _("Choose a category.")},
     )
+    # Folded away: the category says what kind it is (sellers.listing.kind_for_category); she changes it if wrong.
+    product_class = forms.ModelChoiceField(
+        label=_("Kind of product"),
+        required=False,
+        queryset=ProductClass.objects.order_by("pk"),  # as the Union listed them: food first
+        empty_label=_("As its category says"),
+        help_text=_("The category says what kind it is. Change it only if that is wrong."),
+        error_messages={"invalid_choice": _("Choose a kind.")},
+    )
     price = PriceInDongField(label=_("Price (đồng)"), help_text=_("For example 125.000"))
     stock = forms.IntegerField(
         label=_("Left to sell"),
+        initial=1,  # a new product: one to sell unless she says more
         min_value=0,
         max_value=MOST_IN_STOCK,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
@@ -190,9 +200,12 @@ class ListingForm(forms.Form):
     def initial_for(product):
         row = ListingRow(product)
         links = list(product.categories.order_by("path").values_list("pk", flat=True)[:1])
+        kind = kind_for_category(Category.objects.filter(pk=links[0]).first() if links else None)
+        # "As its category says" while it is so: a new category she chooses then brings its own kind.
+        follows = kind is not None and kind.pk == product.product_class_id
         return {
             "title": product.title,
-            "product_class": product.product_class_id,
+            "product_class": "" if follows else product.product_class_id,
             "category": links[0] if links else "",
             "price": written_price(row.price),
             "stock": row.left,
@@ -201,6 +214,14 @@ class ListingForm(forms.Form):
             "weight_grams": product.weight_grams,
             "is_public": product.is_public,
         }
+
+    @property
+    def folded_open(self):
+        """Whether the folded fields (kind, weight) show unfolded: one of them needs correcting."""
+        return any(self[name].errors for name in self.FOLDED)
+
+    def folded_fields(self):
+        return [self[name] for name in self.FOLDED]
 
     @property
     def room_for_photos(self):
