@@ -1,8 +1,53 @@
+import json
+import unicodedata
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.coreutils import get_js_regex
 
 from vietnam.geography import ward_name
+from vietnam.text import slugify
+
+# Wagtail's slug autofill (WAGTAIL_ALLOW_UNICODE_SLUGS = False) drops the letters its maps do not know, most of
+# Vietnamese's ("Chị" would become "ch") and writes "đ" as Serbian "dj": these formatters turn each one into its
+# plain letter first, as vietnam.text.slugify does on the server.
+TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+VOWELS = {"a": "aăâ", "e": "eê", "i": "i", "o": "oôơ", "u": "uư", "y": "y"}
+
+
+def vietnamese_letters():
+    """{plain letter: the Vietnamese letters written with it, both cases}; "đ" and "Đ" for "d"."""
+    letters = {"d": "đĐ"}
+    for plain, bases in VOWELS.items():
+        found = {unicodedata.normalize("NFC", base + tone) for base in bases for tone in TONES}
+        found = {letter for letter in found | {letter.upper() for letter in found} if not letter.isascii()}
+        letters[plain] = "".join(sorted(found))
+    return letters
+
+
+SLUG_FORMATTERS = json.dumps(
+    [[get_js_regex(f"[{letters}]"), plain] for plain, letters in vietnamese_letters().items()],
+    ensure_ascii=False,
+    separators=(",", ":"),
+)
+
+
+class AsciiSlugPageForm(WagtailAdminPageForm):
+    """A page's form whose slug is ASCII: filled from the title in the browser, and made so on the server, where
+    one left empty (a browser without scripts) is made from the title (cms.models.AsciiSlug).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].widget.attrs["data-w-slug-formatters-value"] = SLUG_FORMATTERS
+            self.fields["slug"].required = False
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        return slugify(slug) if slug and not slug.isascii() else slug
 
 
 class StoryFilterForm(forms.Form):

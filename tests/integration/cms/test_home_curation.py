@@ -3,7 +3,7 @@
 import pytest
 from oscar.core.loading import get_model
 
-from cms.models import HomePage, StoryIndexPage, StoryPage
+from cms.models import HOME_STORIES, HomePage, StoryIndexPage, StoryPage
 from tests.factories import PartnerFactory, ProductFactory, ProductImageFactory, UserFactory
 from tests.pages import soup_of, text_of
 
@@ -49,8 +49,8 @@ def test_home_page_shows_what_editors_featured_in_their_order(client):
     feature(stories=stories[2::-2], products=products[3::-3], sellers=sellers[2::-2])
     response = client.get("/")
 
-    # Then the page shows those, in that order, and nothing else of theirs
-    assert titles(response, ".story-card h3") == ["Câu chuyện 2", "Câu chuyện 0"]
+    # Then the page shows those, in that order, and nothing else of theirs (but the newest stories after them)
+    assert titles(response, ".story-card h3") == ["Câu chuyện 2", "Câu chuyện 0", "Câu chuyện 3", "Câu chuyện 1"]
     product_titles = titles(response, ".product-card h3")
     assert [t for t in product_titles if t.startswith("Sản phẩm")] == ["Sản phẩm 3", "Sản phẩm 0"]
     assert titles(response, ".seller-grid strong") == ["Chị Một", "Chị Ba"]
@@ -112,8 +112,8 @@ def test_home_page_queries_do_not_grow_with_featured_items(client, django_assert
         with django_assert_max_num_queries(MAX_HOME_PAGE_QUERIES) as captured:
             response = client.get("/")
 
-        # Then all of them show, for no more queries at 8 than at 2
-        assert len(soup_of(response).select(".story-card")) == size
+        # Then all of them show (six stories at most), for no more queries at 8 than at 2
+        assert len(soup_of(response).select(".story-card")) == min(size, HOME_STORIES)
         assert len(soup_of(response).select(".product-card")) == size
         assert len(soup_of(response).select(".seller-grid li")) == size
         counts[size] = len(captured)
@@ -143,3 +143,46 @@ def test_seller_chooser_offers_only_sellers_buyers_can_see(client):
     html = response.json()["html"]
     assert "Chị Lan" in html
     assert "Chị Hoa" not in html
+
+
+def test_a_story_just_published_follows_the_featured_ones_on_the_home_page(client, settings):
+    from wagtail.models import PageViewRestriction
+
+    from vietnam.showing import current_generation
+
+    # Given the editors featured two stories, the older ones
+    seller = PartnerFactory(name="Chị Lan")
+    first, second, other = publish_stories(3, seller)
+    feature(stories=[second, first])
+    assert titles(client.get("/"), ".story-card h3") == ["Câu chuyện 1", "Câu chuyện 0", "Câu chuyện 2"]
+
+    # When an officer's new story is published, and a draft and a private story wait beside it
+    settings.PAGE_CACHE_SECONDS = 600
+    client.get("/")  # the home page is kept for anonymous visitors
+    generation = current_generation()
+    index = StoryIndexPage.objects.get()
+    new = index.add_child(instance=StoryPage(title="Chị Hoa và nương dong", live=False))
+    new.save_revision().publish()
+    index.add_child(instance=StoryPage(title="Bản nháp chưa xuất bản", live=False))
+    private = index.add_child(instance=StoryPage(title="Câu chuyện riêng tư"))
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    # Then the kept pages are renewed, and the home page shows it after the featured ones, each story once
+    assert current_generation() != generation
+    assert titles(client.get("/"), ".story-card h3") == [
+        "Câu chuyện 1",
+        "Câu chuyện 0",
+        "Chị Hoa và nương dong",
+        "Câu chuyện 2",
+    ]
+
+
+def test_the_home_page_shows_six_stories_at_most(client):
+    seller = PartnerFactory()
+    stories = publish_stories(8, seller)
+    feature(stories=[stories[0]])
+
+    shown = titles(client.get("/"), ".story-card h3")
+
+    assert len(shown) == HOME_STORIES == 6
+    assert shown == ["Câu chuyện 0", "Câu chuyện 7", "Câu chuyện 6", "Câu chuyện 5", "Câu chuyện 4", "Câu chuyện 3"]
