@@ -327,6 +327,9 @@ HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=f"{SITE_SCHEME}://{SITE_DOMAIN}")
 WAGTAIL_I18N_ENABLED = False
+# Page addresses are ASCII (/cau-chuyen/chi-hoa-va-.../): the admin's slug autofill transliterates, and cms/models.py
+# does the same on the server with the project's slugify (đ becomes d).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Staff avatars are not fetched from gravatar.com, which would send a hash of their email to another site.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor does it ask releases.wagtail.org for a newer version (its policy lets it reach this site only);
