@@ -200,7 +200,7 @@ def test_a_sold_out_product_offers_a_guest_an_email_alert_instead_of_the_basket(
     alert = page.select_one("#alert_form")
     assert "Nhận email khi có hàng trở lại" in alert.get_text()
     assert alert.select_one("input[type=email][name=email]") is not None
-    assert alert.select_one("button").get_text(strip=True) == "Báo cho tôi"
+    assert alert.select_one("button").get_text(strip=True) == "Báo khi có hàng"
 
 
 @pytest.mark.django_db
