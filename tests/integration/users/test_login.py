@@ -45,7 +45,7 @@ def test_customer_logs_in_with_her_mobile_number_written_any_common_way(client, 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "message"),
-    [(VIETNAMESE, "mật khẩu chính xác"), (ENGLISH, "Please enter a correct")],
+    [(VIETNAMESE, "mật khẩu chưa đúng"), (ENGLISH, "Please enter a correct")],
 )
 @pytest.mark.parametrize("username", ["lan.nong@example.vn", "0912 345 678"])
 def test_wrong_password_is_refused_with_a_message(client, customer, username, language, message):
