@@ -1,10 +1,56 @@
+import copy
+
 from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout import forms as oscar_forms
 from oscar.apps.checkout.forms import *  # noqa: F403  (the rest of Oscar's checkout forms)
 
 from address.forms import VietnameseAddressFormMixin
 from payments.methods import COD, available_methods
+from users.forms import PHONE_INPUT
+from vietnam.phones import normalise_phone, validate_mobile
+
+ACCOUNT_EMAIL = _("An account uses this email. Log in to buy with it, or leave the email empty.")
+BAD_PHONE = _("Enter a valid Vietnamese mobile number, for example 0912 345 678.")
+
+
+class GatewayForm(forms.Form):
+    """Checkout's first step for a guest: her mobile number, and an email only if she wants the confirmation by
+    email. (Oscar's asks for an email and offers three choices: guest, new account, password.)"""
+
+    phone = forms.CharField(label=_("Your mobile number"), max_length=32, validators=[validate_mobile])
+    email = forms.EmailField(
+        label=_("Email (optional)"),
+        required=False,
+        help_text=_("Only if you want the confirmation by email."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].widget = copy.deepcopy(PHONE_INPUT)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    @staticmethod
+    def has_account(email):
+        return get_user_model()._default_manager.filter(email__iexact=email).exists()
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data["phone"])
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        users = get_user_model()._default_manager
+        if (
+            email
+            and not settings.OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT
+            and users.filter(email__iexact=email).exists()
+        ):
+            raise forms.ValidationError(
+                _("An account uses this email. Log in to buy with it, or leave the email empty.")
+            )
+        return email
 
 
 class ShippingAddressForm(VietnameseAddressFormMixin, oscar_forms.ShippingAddressForm):
@@ -12,6 +58,10 @@ class ShippingAddressForm(VietnameseAddressFormMixin, oscar_forms.ShippingAddres
 
     class Meta(VietnameseAddressFormMixin.Meta, oscar_forms.ShippingAddressForm.Meta):
         pass
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phone_number"].error_messages["invalid"] = BAD_PHONE
 
 
 class PaymentMethodForm(forms.Form):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from oscar.apps.checkout import mixins
 
 from orders.emails import send_order_confirmation
+from orders.guests import remember_guest_order
 from orders.placing import OrderAlreadyPlaced, place_order
 from payments.methods import CARD, COD, method_of
 from payments.stripe.client import CardPaymentError
@@ -71,6 +72,8 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
     def handle_successful_order(self, order):
         """Oscar's thank-you; a card order goes to Stripe's payment page first."""
         method = self.payment_method()  # before Oscar flushes the checkout session
+        if not order.user_id:  # her order's page opens on this device without asking who she is
+            remember_guest_order(self.request.session, order.number)
         response = super().handle_successful_order(order)
         if method.code == CARD:
             expire_when_due(order)

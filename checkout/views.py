@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -5,17 +7,20 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import cache_control
 from django.views.generic import FormView
-from oscar.apps.checkout import views
+from oscar.apps.checkout import signals, views
 from oscar.apps.checkout.exceptions import FailedPreCondition
-from oscar.apps.checkout.session import CheckoutSessionMixin
 
+from orders.emails import buyer_order_path
 from orders.status import OrderStatus
+from orders.tracking import buyer_shipments
 from payments.instructions import order_payment_method
 from payments.stripe.sessions import confirm_card_payment
 from vietnam.geography import wards_of_province
+from vietnam.phones import format_phone
 
-from .forms import PaymentMethodForm
+from .forms import GatewayForm, PaymentMethodForm
 from .mixins import choose_payment_method, chosen_payment_method
+from .session import CheckoutSessionMixin, guest_phone, set_guest_contact
 
 
 @method_decorator(cache_control(max_age=86400, public=True), name="dispatch")
@@ -24,6 +29,42 @@ class WardsView(View):
 
     def get(self, request, province):
         return JsonResponse({"wards": wards_of_province(province)})
+
+
+class IndexView(views.IndexView):
+    """Checkout's first step: a guest gives her mobile number (and an email if she wants one), or logs in
+    from its link; Oscar's three choices are one form. A logged-in buyer goes straight to the address."""
+
+    form_class = GatewayForm
+
+    def get_form_kwargs(self):
+        kwargs = super(views.IndexView, self).get_form_kwargs()  # Oscar's own puts its email field's initial
+        phone = guest_phone(self.checkout_session)
+        if phone:
+            kwargs["initial"] = {"phone": format_phone(phone), "email": self.checkout_session.get_guest_email()}
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["login_url"] = f"{reverse('customer:login')}?next={reverse('checkout:index')}"
+        return context
+
+    def form_valid(self, form):
+        phone, email = form.cleaned_data["phone"], form.cleaned_data["email"]
+        set_guest_contact(self.checkout_session, phone, email)
+        signals.start_checkout.send_robust(sender=self, request=self.request, email=email)
+        return redirect(self.get_success_url())
+
+
+class ShippingAddressView(views.ShippingAddressView):
+    """Oscar's address step; a guest's recipient phone starts as the number she gave on the first step."""
+
+    def get_initial(self):
+        initial = super().get_initial() or {}
+        phone = guest_phone(self.checkout_session)
+        if phone and not self.request.user.is_authenticated and not initial.get("phone_number"):
+            initial = {**initial, "phone_number": format_phone(phone)}
+        return initial
 
 
 class PaymentMethodView(CheckoutSessionMixin, FormView):
@@ -72,6 +113,9 @@ class ThankYouView(views.ThankYouView):
             # Back from Stripe: ask it, so the page is right even when its webhook is late.
             order = context["order"] = confirm_card_payment(order, self.request.GET["session_id"])
         if order is not None:
-            context["shipments"] = order.shipments.select_related("seller")
             context["payment_method"] = order_payment_method(order)
+            context["order_url"] = buyer_order_path(order)
+            context["parcels"] = parcels = buyer_shipments(order)
+            for parcel in parcels:  # the order's day and the days its seller promises
+                parcel.arrives_by = (order.date_placed + timedelta(days=parcel.seller.promised_days)).date()
         return context

@@ -77,12 +77,12 @@ def test_guest_on_a_phone_buys_from_two_sellers_cash_on_delivery_and_sees_two_sh
     phone.goto(live_server.url + "/shop/basket/")
     phone.get_by_role("link", name=re.compile("Tiến hành đặt hàng")).first.click()
 
-    # And gives her email as a guest, then her address: province, then her ward from its list
-    phone.locator("#id_username").fill("lan@example.vn")
-    phone.locator("#id_options_1, input[name=options][value=anonymous]").first.check()
-    phone.locator("form").filter(has=phone.locator("#id_username")).get_by_role("button").first.click()
+    # And gives her phone number and email as a guest, then her address: province, then her ward from its list
+    phone.locator("#id_phone").fill("0912 345 678")
+    phone.locator("#id_email").fill("lan@example.vn")
+    phone.get_by_role("button", name="Tiếp tục").click()
     phone.get_by_label("Họ và tên người nhận").fill("Nông Thị Lan")
-    phone.get_by_label("Số điện thoại người nhận").fill("0912 345 678")
+    expect(phone.get_by_label("Số điện thoại người nhận")).to_have_value("0912 345 678")
     phone.get_by_label("Tỉnh hoặc thành phố").select_option(label="Thành phố Hà Nội")
     phone.get_by_label("Xã/phường").select_option(label="Phường Hoàn Kiếm")
     phone.get_by_label("Số nhà, đường, thôn xóm").fill("Số 18 phố Hàng Bài")
@@ -99,13 +99,13 @@ def test_guest_on_a_phone_buys_from_two_sellers_cash_on_delivery_and_sees_two_sh
 
     # Then the confirmation shows one shipment from each seller, and cash on delivery
     expect(phone).to_have_url(re.compile(r"/shop/checkout/thank-you/$"))
-    shipments = phone.locator(".shipment-card")
+    shipments = phone.locator(".thank-you .parcel")
     expect(shipments).to_have_count(2)
     expect(shipments.filter(has_text="Hợp tác xã Thạch đen Phục Hòa")).to_contain_text("Thạch đen Cao Bằng")
     expect(shipments.filter(has_text="Cơ sở Hạt dẻ Đàm Thủy")).to_contain_text("Hạt dẻ Trùng Khánh")
     expect(phone.locator("main")).to_contain_text(re.compile("khi nhận hàng", re.IGNORECASE))
     # and what to hand each seller's delivery person: her product and her fee, 150.000 + 32.000
     for seller in ("Hợp tác xã Thạch đen Phục Hòa", "Cơ sở Hạt dẻ Đàm Thủy"):
-        expect(shipments.filter(has_text=seller)).to_contain_text(f"182.000{NBSP}₫")
+        expect(phone.locator(".payment-box")).to_contain_text(f"{seller}: 182.000{NBSP}₫")
     expect(phone.locator("main")).not_to_contain_text(f"chuẩn bị 364.000{NBSP}₫")
     phone.screenshot(path=str(tmp_path / "confirmation-on-a-phone.png"), full_page=True)

@@ -13,7 +13,7 @@ def test_guest_reaches_the_address_form_for_vietnam_and_saves_an_address_without
     open_page(client, "/shop/basket/", VIETNAMESE)
 
     # When she checks out as a guest and opens the delivery address form
-    gateway = client.post("/shop/checkout/", {"username": "mai@example.vn", "options": "anonymous"})
+    gateway = client.post("/shop/checkout/", {"phone": "0912 345 678", "email": "mai@example.vn"})
     assert gateway.status_code == 302
     form_page = client.get("/shop/checkout/shipping-address/")
 

@@ -129,7 +129,7 @@ def test_basket_and_every_checkout_step_are_strict(client, product):
     assert_strict(client.get("/shop/basket/"))
 
     # When she goes through the checkout's steps
-    client.post("/shop/checkout/", {"username": "lan@example.vn", "options": "anonymous"})
+    client.post("/shop/checkout/", {"phone": "0912 345 678", "email": "lan@example.vn"})
     assert_strict(client.get("/shop/checkout/shipping-address/"))
     client.post("/shop/checkout/shipping-address/", delivery_address())
     client.get("/shop/checkout/shipping-method/", follow=True)
