@@ -52,3 +52,18 @@ class ProfileForm(PhoneFieldMixin, oscar_forms.UserForm):
     class Meta(oscar_forms.UserForm.Meta):
         fields = ["first_name", "last_name", "email", "phone"]
         widgets = {"phone": PHONE_INPUT}
+
+
+class GuestOrderForm(forms.Form):
+    """A guest's order, found by its number and the phone number (or email) she ordered with."""
+
+    number = forms.CharField(label=_("Order number"), max_length=128)
+    contact = forms.CharField(label=_("Phone number or email you ordered with"), max_length=254)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["number"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        self.fields["contact"].widget.attrs.update({"autocomplete": "tel", "autocapitalize": "none"})
+
+    def clean_number(self):
+        return self.cleaned_data["number"].strip().lstrip("#").strip()

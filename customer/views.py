@@ -7,13 +7,17 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
+from django.views import generic
 from oscar.apps.customer import views
 from oscar.core.loading import get_model
 from oscar.views.generic import PostActionMixin
 
 from orders.cancelling import can_be_cancelled_by_buyer, cancel_order_by_buyer
+from orders.emails import buyer_order_path
+from orders.guests import guest_contact_matches, remember_guest_order, remembers_guest_order
 from orders.refusals import Refused
 from payments.instructions import payment_of
 from sellers.portal.access import seller_home_for
@@ -21,9 +25,12 @@ from users.landing import staff_home_for
 from users.ratelimits import SubmissionLimitMixin, refused_as_too_frequent
 from users.views import ask_to_verify_phone
 
+from .forms import GuestOrderForm
+
 logger = logging.getLogger(__name__)
 
 Line = get_model("order", "Line")
+Order = get_model("order", "Order")
 Shipment = get_model("order", "Shipment")
 
 
@@ -158,5 +165,63 @@ class OrderDetailView(BuyerCancelMixin, views.OrderDetailView):
     """Oscar's page of one of her orders (another customer's is a 404); it can also cancel it."""
 
 
-class AnonymousOrderDetailView(BuyerCancelMixin, PostActionMixin, views.AnonymousOrderDetailView):
-    """Oscar's page of a guest's order, reached from her email's private link; it can also cancel it."""
+TOO_MANY_LOOKUPS = ngettext_lazy(
+    "Too many orders were looked up from this connection. Please try again in %(minutes)d minute.",
+    "Too many orders were looked up from this connection. Please try again in %(minutes)d minutes.",
+    "minutes",
+)
+
+
+class GuestOrderMixin:
+    """A guest's order opens on the device she ordered it on, or once she has given its number and the phone
+    number (or email) she ordered with there: that device remembers it (orders/guests.py), so she is asked once.
+    The private link (Oscar's, with the order's signed number) is not enough on its own: it can be forwarded."""
+
+    def get_object(self, queryset=None):
+        number = self.kwargs.get("order_number")
+        order = Order.objects.filter(user=None, number=number).first()
+        if order is None or not order.check_verification_hash(self.kwargs.get("hash", "")):
+            return None
+        return order if remembers_guest_order(self.request.session, order.number) else None
+
+
+class AnonymousOrderFormView(generic.FormView):
+    """Finding a guest's order: its number and her phone number or email, asked once on a device."""
+
+    form_class = GuestOrderForm
+    template_name = "oscar/customer/anon_order_form.html"
+
+    def get(self, request, *args, **kwargs):
+        order = GuestOrderMixin.get_object(self)
+        if order is not None:  # this device knows her already
+            return redirect(buyer_order_path(order))
+        return super().get(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"number": self.kwargs.get("order_number", "")}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page_title=_("Your order"), **kwargs)
+
+    def form_valid(self, form):
+        if refused_as_too_frequent(self.request, form, "guest-order", TOO_MANY_LOOKUPS):
+            return self.form_invalid(form)
+        order = Order.objects.filter(user=None, number=form.cleaned_data["number"]).first()
+        if order is None or not guest_contact_matches(order, form.cleaned_data["contact"]):
+            form.add_error(None, _("No order has this number with this phone number or email. Check both."))
+            return self.form_invalid(form)
+        remember_guest_order(self.request.session, order.number)
+        return redirect(buyer_order_path(order))
+
+
+class AnonymousOrderDetailView(BuyerCancelMixin, PostActionMixin, GuestOrderMixin, generic.DetailView):
+    """A guest's order page (Oscar's, from her confirmation's link): on another device it first asks who she is.
+    It can also cancel the order."""
+
+    model = Order
+    template_name = "oscar/customer/anon_order.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.get_object() is None:
+            return redirect(reverse("customer:anon-order-form", kwargs=self.kwargs))
+        return super().dispatch(request, *args, **kwargs)

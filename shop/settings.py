@@ -421,7 +421,7 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "login-username", "login-
 
 # Forms anyone may send: at most this many accepted submissions from one address in the period (django-ratelimit's
 # "count/period", counted in the cache; users/ratelimits.py). Union staff applying for a seller are not counted.
-SUBMISSION_LIMITS = {"password-reset": "5/h", "registration": "5/h", "seller-application": "3/h"}
+SUBMISSION_LIMITS = {"password-reset": "5/h", "registration": "5/h", "seller-application": "3/h", "guest-order": "20/h"}
 RATELIMIT_IP_META_KEY = "users.ratelimits.client_network"
 RATELIMIT_FAIL_OPEN = True  # a cache that does not answer lets the form through
 # Content-Security-Policy (django-csp). The storefront, the stories and the seller portal run only the
