@@ -1,7 +1,7 @@
 """The storefront's pages as anonymous visitors see them, kept in the cache: the second visit makes no SQL query.
 
 What is kept: the home page and the other Wagtail pages (stories), the catalogue, its categories, a product, the
-sellers and a seller's page, and search, each per address (with its query) and language, for PAGE_CACHE_SECONDS.
+sellers and a seller's page, and search, each per address (with its query), language and day, for PAGE_CACHE_SECONDS.
 What is never kept, and never served from the cache: a visitor with a session (logged in, or in checkout), one
 with messages waiting (their cookie), any other page (basket, checkout, portal, /cms/), and a response that is
 not 200, sets a cookie (but the CSRF token's and the recently viewed products'), or says private/no-store.
@@ -36,6 +36,7 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, rotate_token
+from django.utils import timezone
 from django.utils.cache import get_max_age
 from django.utils.functional import LazyObject, empty
 from django.utils.translation import get_language
@@ -149,7 +150,8 @@ def page_key(request, language):
     if generation is None:
         return None
     address = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False).hexdigest()
-    return f"pagecache.{generation}.{language}.{address}"
+    # The day too: an OCOP certificate expires at midnight, and a page kept before shows its stars no longer after.
+    return f"pagecache.{generation}.{language}.{timezone.localdate().isoformat()}.{address}"
 
 
 def storable(request, response):
