@@ -235,7 +235,8 @@ LOGIN_URL = "/shop/accounts/login/"
 LANGUAGE_CODE = "vi"
 # British English, as Oscar writes it ("basket"); Oscar's "en" catalogue is American ("cart").
 LANGUAGES = [("vi", "Tiếng Việt"), ("en-gb", "English")]
-# locale/: our strings (makemessages); locale-vendor/: Oscar's and Wagtail's strings their catalogues lack.
+# locale/: our strings (makemessages); locale-vendor/: Vietnamese for Oscar's, Wagtail's and Django's strings that
+# their catalogues lack or word badly. Both beat every app's catalogue; the first wins over the second.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-vendor"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
