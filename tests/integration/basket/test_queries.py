@@ -132,7 +132,8 @@ def test_the_checkout_preview_costs_the_same_queries_for_one_line_or_six_from_th
 
     # Then the six lines cost no query more, and the preview still lists every line and fee
     assert len(many) == len(few), "\n".join(query["sql"][:160] for query in many)
-    assert len(page.select(".shipment-fee")) == 3
+    assert len(page.select(".checkout-side .shipment-card")) == 3  # one parcel per seller
+    assert len(page.select(".totals-seller")) == 3  # and each seller's fee
     assert dong(page.select_one(".totals-shipping .amount").get_text()) == sum(FEES)
 
 
