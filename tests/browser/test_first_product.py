@@ -98,6 +98,7 @@ def test_a_new_seller_adds_her_first_product_in_six_steps_and_buyers_see_it(live
     add = phone.get_by_role("link", name="Thêm sản phẩm")
     expect(add).to_be_visible()
     assert_fully_above_the_tab_bar(phone, add)
+    phone.screenshot(path=str(tmp_path / "first-screen-of-a-new-seller.png"))
 
     # When she adds her first product, doing only what the form cannot know
     steps = Steps()
@@ -112,6 +113,7 @@ def test_a_new_seller_adds_her_first_product_in_six_steps_and_buyers_see_it(live
     expect(phone.get_by_label("Cho người mua xem (đang bán)")).to_be_checked()
     save = phone.get_by_role("button", name="Lưu")
     save.scroll_into_view_if_needed()
+    phone.screenshot(path=str(tmp_path / "first-product-filled-in.png"), full_page=True)
     steps.tap(save, "“Lưu”")
 
     # Then it took six steps
@@ -147,7 +149,9 @@ def test_a_new_seller_adds_her_first_product_in_six_steps_and_buyers_see_it(live
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_busy_shops_first_screen_shows_add_a_product_whole_and_names_on_two_lines_at_most(live_server, phone):
+def test_a_busy_shops_first_screen_shows_add_a_product_whole_and_names_on_two_lines_at_most(
+    live_server, phone, tmp_path
+):
     # Given a cooperative with a long name, products with long names running out, and orders waiting
     seller = new_seller(
         "Hợp tác xã Nông nghiệp Miến dong Phia Đén Nguyên Bình", "Nông Thị Hạnh", "Hạnh", "0912 345 777"
@@ -181,3 +185,4 @@ def test_a_busy_shops_first_screen_shows_add_a_product_whole_and_names_on_two_li
     for index in range(2):
         assert lines_of(titles.nth(index)) <= 2
     assert titles.first.evaluate("element => element.scrollHeight > element.clientHeight")  # cut, not hidden
+    phone.screenshot(path=str(tmp_path / "first-screen-of-a-busy-shop.png"))
