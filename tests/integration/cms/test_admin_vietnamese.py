@@ -60,7 +60,7 @@ def test_image_library_reads_in_vietnamese_for_a_union_editor(client, editor):
     upload = client.get("/cms/images/multiple/add/")
 
     assert library.status_code == upload.status_code == 200
-    assert soup_of(library).select_one("h1").get_text(strip=True) == "Hình ảnh"
+    assert soup_of(library).select_one("h1").get_text(strip=True) == "Ảnh"
     assert "Thêm ảnh" in text_of(library)
     assert "Kéo và thả ảnh vào đây để tải lên ngay." in text_of(upload)
     assert "Hoặc chọn ảnh từ máy của bạn" in text_of(upload)
