@@ -18,6 +18,12 @@ def status_label(order):
     return status.status_label(order.status)
 
 
+@register.filter
+def status_word(text):
+    """An order's or a line's status as stored ("Cancelled"), in the page's language; an unknown one as it is."""
+    return status.status_label(text) if text else text
+
+
 @register.simple_tag
 def buyer_shipments(order):
     """The order's shipments, each with its lines and progress in the buyer's words (orders.tracking)."""
