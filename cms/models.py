@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from wagtail import blocks
@@ -20,6 +20,39 @@ from .choosers import SellerChooserBlock
 from .forms import AsciiSlugPageForm, StoryFilterForm
 from .privacy import PageManager
 from .search import fold_story
+
+
+def english_title_field():
+    """The name of a page in English, for the pages that stand in the site's menus."""
+    return models.CharField(
+        _("Title in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("What menus and the page itself call it when the site is read in English. Empty: its title."),
+    )
+
+
+class EnglishTitle:
+    """A page with a `title_en`, shown instead of its title when the site is read in English."""
+
+    promote_panels = [*Page.promote_panels, FieldPanel("title_en")]
+
+    @property
+    def shown_title(self):
+        """Its title in the reader's language: `title_en` when she reads English and there is one."""
+        return english_or(self.title, self.title_en)
+
+    @property
+    def shown_seo_title(self):
+        """The title of its browser tab: `title_en` in English, else its search engines' title or its title."""
+        return english_or(self.seo_title or self.title, self.title_en)
+
+
+def english_or(vietnamese, english):
+    """`english` when the active language is English and it is given, else `vietnamese`."""
+    if english and (translation.get_language() or "").split("-")[0] == "en":
+        return english
+    return vietnamese
 
 
 class AsciiSlug:
@@ -91,6 +124,14 @@ class HomePage(AsciiSlug, Page):
                     [
                         ("number", blocks.CharBlock(label=_("Number"), max_length=30, help_text=_("e.g. 60.000"))),
                         ("label", blocks.CharBlock(label=_("What it counts"), max_length=80)),
+                        (
+                            "number_en",
+                            blocks.CharBlock(label=_("Number, in English"), max_length=30, required=False),
+                        ),
+                        (
+                            "label_en",
+                            blocks.CharBlock(label=_("What it counts, in English"), max_length=80, required=False),
+                        ),
                     ],
                     icon="list-ol",
                     label=_("Figure"),
@@ -120,6 +161,16 @@ class HomePage(AsciiSlug, Page):
     class Meta:
         verbose_name = _("Home page")
 
+    def shown_figures(self):
+        """The figures as (number, label) pairs, in English when the reader reads English and they have it."""
+        return [
+            (
+                english_or(figure.value["number"], figure.value.get("number_en")),
+                english_or(figure.value["label"], figure.value.get("label_en")),
+            )
+            for figure in self.figures
+        ]
+
     def save(self, *args, **kwargs):
         """Also forget the figures every page's footer keeps (see `programme_figures`)."""
         cache.delete(FIGURES_CACHE_KEY)
@@ -146,7 +197,7 @@ class HomePage(AsciiSlug, Page):
         return context
 
 
-FIGURES_CACHE_KEY = "cms:programme-figures"
+FIGURES_CACHE_KEY = "cms:programme-figures:with-english"
 # How many stories the home page shows: the editors' choice first, then the newest.
 HOME_STORIES = 6
 
@@ -165,13 +216,21 @@ def stories_to_show(stories, chosen_stream):
 
 
 def programme_figures():
-    """The live home page's figures as (number, label) pairs, cached for every page's footer."""
+    """The live home page's figures as (number, label) pairs, the label in the reader's language; kept in the
+    cache for every page's footer."""
 
     def load():
         home = HomePage.objects.live().first()
-        return [(figure.value["number"], figure.value["label"]) for figure in home.figures] if home else []
+        figures = home.figures if home else []
+        return [
+            (figure.value["number"], figure.value["label"], figure.value.get("number_en"), figure.value.get("label_en"))
+            for figure in figures
+        ]
 
-    return cache.get_or_set(FIGURES_CACHE_KEY, load, 60 * 60)
+    figures = cache.get_or_set(FIGURES_CACHE_KEY, load, 60 * 60)
+    return [
+        (english_or(number, number_en), english_or(label, label_en)) for number, label, number_en, label_en in figures
+    ]
 
 
 def in_chosen_order(queryset, stream):
@@ -187,9 +246,10 @@ def in_chosen_order(queryset, stream):
     return [found[pk] for pk in pks if pk in found]
 
 
-class StoryIndexPage(AsciiSlug, Page):
+class StoryIndexPage(AsciiSlug, EnglishTitle, Page):
     """The list of maker stories, newest first."""
 
+    title_en = english_title_field()
     intro = models.TextField(_("Introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -280,9 +340,10 @@ class StoryPage(AsciiSlug, Page):
         return context
 
 
-class StandardPage(AsciiSlug, Page):
+class StandardPage(AsciiSlug, EnglishTitle, Page):
     """A plain page: the programme, policies, FAQ."""
 
+    title_en = english_title_field()
     body = RichTextField(_("Body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
@@ -294,9 +355,10 @@ class StandardPage(AsciiSlug, Page):
         verbose_name = _("Standard page")
 
 
-class EventIndexPage(AsciiSlug, Page):
+class EventIndexPage(AsciiSlug, EnglishTitle, Page):
     """The fairs and training sessions: those to come first, soonest first, then those past."""
 
+    title_en = english_title_field()
     intro = models.TextField(_("Introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

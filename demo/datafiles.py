@@ -168,6 +168,7 @@ class StoryIndex:
     slug: str
     title: str
     intro: str
+    title_en: str = ""  # its name in menus when the site is read in English
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ class ProgrammePage:
     slug: str
     title: str
     body: str  # HTML
+    title_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,8 @@ class Featured:
 class Figure:
     number: str
     label: str
+    number_en: str = ""  # the number and label when the site is read in English
+    label_en: str = ""
 
 
 @dataclass(frozen=True)

@@ -284,7 +284,9 @@ def load_pages(pages, partners, editor, report: Report):
     index = StoryIndexPage.objects.child_of(home).filter(slug=spec.slug).first()
     created = index is None
     if created:
-        index = StoryIndexPage(title=spec.title, slug=spec.slug, intro=spec.intro, show_in_menus=True)
+        index = StoryIndexPage(
+            title=spec.title, title_en=spec.title_en, slug=spec.slug, intro=spec.intro, show_in_menus=True
+        )
         publish_child(home, index, editor)
     report(f"Page: {index.title} ({mark(created)})")
 
@@ -306,7 +308,9 @@ def load_pages(pages, partners, editor, report: Report):
     programme = StandardPage.objects.child_of(home).filter(slug=spec.slug).first()
     created = programme is None
     if created:
-        programme = StandardPage(title=spec.title, slug=spec.slug, body=spec.body, show_in_menus=True)
+        programme = StandardPage(
+            title=spec.title, title_en=spec.title_en, slug=spec.slug, body=spec.body, show_in_menus=True
+        )
         publish_child(home, programme, editor)
     report(f"Page: {programme.title} ({mark(created)})")
 
@@ -346,7 +350,18 @@ def curate_home_page(spec, editor, report: Report):
         home.featured_sellers = [("seller", seller) for seller in sellers]
         filled.append("sellers")
     if not home.figures:
-        home.figures = [("figure", {"number": figure.number, "label": figure.label}) for figure in spec.figures]
+        home.figures = [
+            (
+                "figure",
+                {
+                    "number": figure.number,
+                    "label": figure.label,
+                    "number_en": figure.number_en,
+                    "label_en": figure.label_en,
+                },
+            )
+            for figure in spec.figures
+        ]
         filled.append("figures")
     if filled:
         home.save_revision(user=editor).publish(user=editor)

@@ -4,7 +4,7 @@ from django.utils.functional import SimpleLazyObject
 from oscar.core.loading import get_model
 from wagtail.models import Site
 
-from cms.models import programme_figures
+from cms.models import english_or, programme_figures
 
 # The menus of each host, {"host:port": [{"url", "title"}, …]}, which every page's header and footer show;
 # forgotten whenever a page or a site is saved or deleted (shop/apps.py), so a published change shows at once.
@@ -12,7 +12,8 @@ MENU_KEY = "menu-pages"
 
 
 def menu_pages(request):
-    """Live pages under the site's home page that editors marked "show in menus", as their url and title.
+    """Live pages under the site's home page that editors marked "show in menus", as their url and title
+    (in English when the reader reads English and the page has an English title).
 
     Kept in the cache, so a page asks the database for them only after an editor changed a page.
     """
@@ -20,10 +21,13 @@ def menu_pages(request):
     menus = cache.get(MENU_KEY) or {}
     if host not in menus:
         site = Site.find_for_request(request)
-        pages = site.root_page.get_children().live().in_menu() if site else []
-        menus[host] = [{"url": page.get_url(request), "title": page.title} for page in pages]
+        pages = site.root_page.get_children().live().in_menu().specific() if site else []
+        menus[host] = [
+            {"url": page.get_url(request), "title": page.title, "title_en": getattr(page, "title_en", "")}
+            for page in pages
+        ]
         cache.set(MENU_KEY, menus, timeout=None)
-    return menus[host]
+    return [{"url": page["url"], "title": english_or(page["title"], page.get("title_en"))} for page in menus[host]]
 
 
 def forget_menu_pages(**kwargs):

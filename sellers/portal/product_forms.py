@@ -10,6 +10,7 @@ from oscar.core.loading import get_model
 
 from catalog.forms import HIGHEST_PRICE
 from catalog.images import ProductPhotoField
+from catalog.kinds import kind_name
 from sellers.listing import (
     MAX_PHOTOS,
     ListingRow,
@@ -30,6 +31,13 @@ CURRENCY_WORD = re.compile(r"\s*(₫|đồng|dong|vnd|vnđ|đ|d)\.?$", re.IGNORE
 MOST_IN_STOCK = 1_000_000
 HEAVIEST = 1_000_000  # grams: a tonne is not sent by post
 FORM_TOKEN = re.compile(r"[0-9a-f]{32}")
+
+
+class KindField(forms.ModelChoiceField):
+    """A choice of product class, each named in the reader's language (catalog/kinds.py)."""
+
+    def label_from_instance(self, obj):
+        return kind_name(obj)
 
 
 class PriceInDongField(forms.IntegerField):
@@ -125,7 +133,7 @@ class ListingForm(forms.Form):
         error_messages={"required": _("Choose a category."), "invalid_choice": _("Choose a category.")},
     )
     # Folded away: the category says what kind it is (sellers.listing.kind_for_category); she changes it if wrong.
-    product_class = forms.ModelChoiceField(
+    product_class = KindField(
         label=_("Kind of product"),
         required=False,
         queryset=ProductClass.objects.order_by("pk"),  # as the Union listed them: food first
