@@ -1,5 +1,9 @@
+import copy
+
 from django.urls import include, path
+from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.utils.version import get_main_version
 
 from . import acting  # acting for a seller: the list of sellers who agreed, starting and stopping
 from .autosave import continue_on_page_made_by_autosave
@@ -58,5 +62,17 @@ def register_figures_urls():
 def register_figures_menu():
     return figures_menu_item()
 
+
 # Locked logins, for union editors: importing it registers its screen and menu item.
 from . import lockouts  # noqa: E402, F401
+
+
+@hooks.register("construct_help_menu")
+def whats_new_in_the_readers_language(request, items):
+    """Wagtail names its "What's new" item once, in the language of the first page that drew the menu; it is
+    named again on each page, in the reader's language."""
+    for index, item in enumerate(items):
+        if item.name.startswith("whats-new-in-wagtail-"):
+            renamed = copy.copy(item)
+            renamed.label = _("What's new in Wagtail %(version)s") % {"version": get_main_version(include_patch=False)}
+            items[index] = renamed
