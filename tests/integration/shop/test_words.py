@@ -313,7 +313,8 @@ def guest_lookup(client, world):
 @page("guest order lookup, wrong email")
 def guest_lookup_error(client, world):
     form = client.get(guest_order_url(world), follow=True)
-    return client.post(form.request["PATH_INFO"], {"email": "ai-do@example.vn"}, follow=True)
+    wrong = {"email": "ai-do@example.vn", "number": "999999", "contact": "0900 000 001"}  # Oscar's form, or ours
+    return client.post(form.request["PATH_INFO"], wrong, follow=True)
 
 
 @page("guest order page")
@@ -451,6 +452,12 @@ def portal_profile(client, world):
     return log_in(client, world.seller_owner).get("/seller/ho-so/")
 
 
+@page("portal: profile with mistakes")
+def portal_profile_errors(client, world):
+    data = {"name": "", "phone": "12345", "zalo": "abc", "bank_account_number": "xyz"}
+    return log_in(client, world.seller_owner).post("/seller/ho-so/", data, follow=True)
+
+
 # Union staff
 
 
@@ -500,6 +507,22 @@ def test_the_english_page_has_no_vietnamese_left(client, world, name):
     findings = data_of_the_test().vietnamese_in(html)
 
     assert not findings, report(name, findings, "en")
+
+
+@pytest.mark.django_db
+def test_the_programme_figures_the_site_starts_with_read_in_english(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = ENGLISH
+
+    page = BeautifulSoup(client.get("/").content, "html.parser")
+
+    figures = [" ".join(item.get_text(" ").split()) for item in page.select(".home-figures li")]
+    assert figures == [
+        "850 training classes",
+        "60,000 member visits",
+        "over 20 billion đồng in loans",
+        "70 thriving businesses",
+    ]
+    assert [" ".join(item.get_text(" ").split()) for item in page.select("footer .figures li")] == figures
 
 
 # The test can fail: it finds what the issue found.
