@@ -17,6 +17,13 @@ class EmailAuthenticationForm(oscar_forms.EmailAuthenticationForm):
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none", "autofocus": True}),
     )
 
+    first_login = False
+
+    def confirm_login_allowed(self, user):
+        """Django's check; also notes whether she has never logged in before, to welcome her rather than back."""
+        super().confirm_login_allowed(user)
+        self.first_login = user.last_login is None
+
     def clean(self):
         """Oscar's check; a seller whose application is not approved is told where it stands, not "wrong password"."""
         try:

@@ -59,6 +59,14 @@ class AccountAuthView(views.AccountAuthView):
             return self.render_to_response(self.get_context_data(registration_form=form))
         return super().validate_registration_form()
 
+    def get_login_success_message(self, form):
+        """Oscar's "Welcome back", but not on her first login: a new seller is welcomed to her shop."""
+        if not form.first_login:
+            return super().get_login_success_message(form)
+        if seller_home_for(self.request.user):
+            return _("Welcome to your shop!")
+        return _("Welcome!")
+
     def get_login_success_url(self, form):
         """The page asked for; else the staff's home, Oscar's choice for other staff, or her shop for a seller."""
         user = self.request.user
