@@ -12,7 +12,7 @@ from django.test.utils import override_settings
 from tests import caches
 from tests.factories import ProductFactory, ProductImageFactory
 from tests.pages import VIETNAMESE, open_page, soup_of
-from tests.shopping import check_out, fill_basket
+from tests.shopping import fill_basket
 
 # What a storage is asked beyond a file's URL: each is a round trip to a bucket.
 STORAGE_LOOKUPS = ("exists", "open", "size", "listdir", "get_modified_time", "get_created_time", "get_accessed_time")
@@ -173,21 +173,3 @@ def test_a_list_page_asks_neither_the_cache_nor_the_storage_about_its_pictures(
     assert all(len(picture.select("source[srcset]")) == 2 for picture in pictures)
     assert thumbnail_calls == []
     assert asked == []
-
-
-@pytest.mark.django_db
-def test_the_order_confirmation_shows_each_line_as_the_basket_does(
-    client, product, media_root, django_capture_on_commit_callbacks
-):
-    # Given a buyer who has ordered a product with a camera photo
-    with django_capture_on_commit_callbacks(execute=True):
-        camera_photo(product)
-    assert check_out(client, product)["Location"] == "/shop/checkout/thank-you/"
-
-    # When she sees the confirmation
-    picture = loaded(open_page(client, "/shop/checkout/thank-you/", VIETNAMESE)).select_one(".basket-items picture")
-
-    # Then the line's photo is the basket line's WebP, over its sized JPEG, in a link kept out of the tab order
-    assert widths_in(picture.source["srcset"]) == [96, 144, 192]
-    assert (picture.img["width"], picture.img["height"]) == ("72", "72")
-    assert picture.parent["aria-hidden"] == "true"
