@@ -92,6 +92,9 @@ class HomePage(AsciiSlug, Page):
     hero_button_text = models.CharField(
         _("Hero button text"), max_length=60, blank=True, help_text=_("Empty: “Shop the products”.")
     )
+    hero_title_en = models.CharField(_("Hero title, in English"), max_length=160, blank=True)
+    hero_text_en = models.TextField(_("Hero text, in English"), blank=True)
+    hero_button_text_en = models.CharField(_("Hero button text, in English"), max_length=60, blank=True)
     hero_button_link = models.CharField(
         _("Hero button link"),
         max_length=255,
@@ -149,6 +152,11 @@ class HomePage(AsciiSlug, Page):
         FieldPanel("hero_image"),
         FieldPanel("hero_button_text"),
         FieldPanel("hero_button_link"),
+        MultiFieldPanel(
+            [FieldPanel("hero_title_en"), FieldPanel("hero_text_en"), FieldPanel("hero_button_text_en")],
+            heading=_("The hero in English"),
+            help_text=_("What readers of the English site see instead. Empty: the Vietnamese."),
+        ),
         FieldPanel("featured_stories"),
         FieldPanel("featured_products"),
         FieldPanel("featured_sellers"),
@@ -160,6 +168,14 @@ class HomePage(AsciiSlug, Page):
 
     class Meta:
         verbose_name = _("Home page")
+
+    def shown_hero(self):
+        """The hero's title, text and button in the reader's language (the English ones when given)."""
+        return {
+            "title": english_or(self.hero_title, self.hero_title_en),
+            "text": english_or(self.hero_text, self.hero_text_en),
+            "button": english_or(self.hero_button_text, self.hero_button_text_en),
+        }
 
     def shown_figures(self):
         """The figures as (number, label) pairs, in English when the reader reads English and they have it."""
@@ -189,6 +205,7 @@ class HomePage(AsciiSlug, Page):
         )
         products = Product.objects.for_cards()
         sellers = Partner.objects.public()
+        context["hero"] = self.shown_hero()
         context["stories"] = stories_to_show(stories, self.featured_stories)
         chosen_products = in_chosen_order(products, self.featured_products)
         context["products_are_chosen"] = bool(chosen_products)

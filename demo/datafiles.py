@@ -198,6 +198,9 @@ class Hero:
     text: str
     button: str
     picture: HeroPicture
+    title_en: str = ""  # the hero when the site is read in English
+    text_en: str = ""
+    button_en: str = ""
 
 
 @dataclass(frozen=True)

@@ -335,6 +335,10 @@ def curate_home_page(spec, editor, report: Report):
     if not home.hero_title:
         home.hero_title, home.hero_text, home.hero_button_text = spec.hero.title, spec.hero.text, spec.hero.button
         filled.append("hero")
+    if not home.hero_title_en:
+        home.hero_title_en, home.hero_text_en = spec.hero.title_en, spec.hero.text_en
+        home.hero_button_text_en = spec.hero.button_en
+        filled.append("hero in English")
     if home.hero_image is None:
         home.hero_image = add_wagtail_image(spec.hero.picture.file, spec.hero.picture.title)
         filled.append("hero picture")
