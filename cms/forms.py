@@ -46,8 +46,11 @@ class AsciiSlugPageForm(WagtailAdminPageForm):
             self.fields["slug"].required = False
 
     def clean_slug(self):
+        """A new or changed slug in ASCII; an older page's accented address stays, so its links keep working."""
         slug = self.cleaned_data.get("slug")
-        return slugify(slug) if slug and not slug.isascii() else slug
+        if not slug or slug.isascii() or (self.instance.pk and slug == self.instance.slug):
+            return slug
+        return slugify(slug)
 
 
 class StoryFilterForm(forms.Form):

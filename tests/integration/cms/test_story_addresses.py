@@ -66,3 +66,19 @@ def test_the_admin_fills_the_slug_from_the_title_in_ascii(client, editor, story_
     assert "Đ" in replaced["d"]
     assert all(letter in replaced["a"] for letter in "ạăắâầẬ")
     assert all(letter in replaced["i"] for letter in "ịỉ")
+
+
+def test_an_older_storys_accented_address_stays_when_she_edits_it(client, editor, story_index):
+    # Given a story published before addresses were ASCII
+    story = story_index.add_child(instance=StoryPage(title="Chị Hoa", slug="chị-hoa"))
+
+    # When an editor fixes a typo in its title, and then changes its address
+    data = story_form("Chị Hoà", "chị-hoa", **{"action-publish": "Publish"})
+    assert client.post(f"/cms/pages/{story.pk}/edit/", data).status_code == 302
+    kept = StoryPage.objects.get(pk=story.pk)
+    data = story_form("Chị Hoà", "chị-hoà-ở-đông-khê", **{"action-publish": "Publish"})
+    assert client.post(f"/cms/pages/{story.pk}/edit/", data).status_code == 302
+
+    # Then the typo's fix keeps its address, and the address she changed is written in ASCII
+    assert (kept.title, kept.slug) == ("Chị Hoà", "chị-hoa")
+    assert StoryPage.objects.get(pk=story.pk).slug == "chi-hoa-o-dong-khe"
