@@ -110,12 +110,13 @@ def description_text(value):
 # Her product's kind
 
 
-def kind_for_category(category):
+def kind_for_category(category, leaving_out=None):
     """The kind (product class) a product of `category` is, so that she need not choose it.
 
     The kind named as the category or its nearest parent ("Đồ uống › Chè" is a drink), else the
-    kind most of the category's products already have (union staff chose those), else the first
-    kind the Union listed (food). None only while the shop has no kinds at all.
+    kind most of the category's other products already have (union staff chose those; the product
+    `leaving_out`, the one being edited, has no vote), else the first kind the Union listed (food).
+    None only while the shop has no kinds at all.
     """
     kinds = list(ProductClass.objects.order_by("pk"))
     if category is None or not kinds:
@@ -126,6 +127,7 @@ def kind_for_category(category):
             return by_name[fold(each.name)]
     most = (
         Product.objects.filter(categories__path__startswith=category.path, product_class__isnull=False)
+        .exclude(pk=getattr(leaving_out, "pk", None))
         .values("product_class")
         .annotate(products=Count("pk", distinct=True))
         .order_by("-products", "product_class")
@@ -158,7 +160,8 @@ def save_listing(
 
     `price` is in whole đồng; `stock` is how many she can still sell, so what orders hold
     comes on top; `stock_shown` is how many the page she typed it on said were left (see
-    set_price_and_stock); `product_class` None is her category's kind (kind_for_category);
+    set_price_and_stock); `product_class` None is her category's kind (kind_for_category), or the kind
+    the product has while its category stays the same (union staff may have set it);
     `photos` are checked uploads (catalog.images.prepare_product_photo), added after the
     photos it has. A new product comes from her commune.
     """
@@ -169,7 +172,10 @@ def save_listing(
         product = Product.objects.select_for_update().get(pk=product.pk, seller=seller)
 
     product.title = title
-    product.product_class = product_class or kind_for_category(category)
+    if product_class is not None:
+        product.product_class = product_class
+    elif product.product_class_id is None or not in_category(product, category):
+        product.product_class = kind_for_category(category, leaving_out=product)
     if product.pk is None or description != description_text(product.description):
         # Unchanged text keeps the HTML it has, which union staff may have formatted in the dashboard.
         product.description = description_html(description)
@@ -181,6 +187,11 @@ def save_listing(
     set_price_and_stock(product, seller, price, stock, stock_shown)
     add_photos(product, photos)
     return product
+
+
+def in_category(product, category):
+    """Whether the product (saved) is in `category` already."""
+    return product.pk is not None and ProductCategory.objects.filter(product=product, category=category).exists()
 
 
 def set_category(product, category):

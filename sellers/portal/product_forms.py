@@ -208,7 +208,7 @@ class ListingForm(forms.Form):
     def initial_for(product):
         row = ListingRow(product)
         links = list(product.categories.order_by("path").values_list("pk", flat=True)[:1])
-        kind = kind_for_category(Category.objects.filter(pk=links[0]).first() if links else None)
+        kind = kind_for_category(Category.objects.filter(pk=links[0]).first() if links else None, leaving_out=product)
         # "As its category says" while it is so: a new category she chooses then brings its own kind.
         follows = kind is not None and kind.pk == product.product_class_id
         return {

@@ -154,6 +154,23 @@ def test_a_kind_union_staff_set_apart_from_the_category_is_shown_and_kept(seller
     assert (product.title, product.product_class.name) == ("Trà thạch đen", "Dược liệu")
 
 
+@pytest.mark.django_db
+def test_the_only_product_of_a_category_kept_apart_by_staff_keeps_its_kind_when_she_edits_it(seller_client, seller):
+    # Given the only product of a category no kind is named for, which union staff made a medicinal herb
+    gifts = create_category("Quà tặng > Hộp quà")
+    product = ProductFactory(seller=seller, product_class=kind("Dược liệu"), categories=[gifts])
+
+    # Then her form does not say its kind follows the category (its own kind has no vote)
+    page = open_page(seller_client, edit_url(product), VIETNAMESE)
+    assert chosen_kind(page) == str(kind("Dược liệu").pk)
+
+    # And saving it with the category unchanged and the folded list left on "as its category says" keeps it
+    form = {"title": "Hộp quà trà", "category": gifts.pk, "price": "90.000", "stock": "2", "product_class": ""}
+    assert seller_client.post(edit_url(product), form).status_code == 302
+    product.refresh_from_db()
+    assert (product.title, product.product_class.name) == ("Hộp quà trà", "Dược liệu")
+
+
 # Mistakes
 
 
