@@ -9,6 +9,7 @@ import re
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -104,7 +105,7 @@ def withholding_workbook(report, rates):
         _("Tax withheld %(month)s") % {"month": report.first_day.strftime("%m-%Y")},
         [
             _("Seller"),
-            _("Owner"),
+            pgettext("the person who runs a business", "Owner"),
             _("Tax code or personal id"),
             _("Commune or ward"),
             _("Parcels"),

@@ -103,3 +103,13 @@ def test_the_workbooks_cells_add_up_to_what_is_declared(officer, sales):
     assert vat == revenue // 100  # VAT 1 % of the goods
     for line in lines:
         assert line[8] == line[6] + line[7]
+
+
+def test_the_workbooks_columns_name_the_business_owner_in_vietnamese(client, union_officer, sales):
+    client.force_login(union_officer)
+    client.cookies["django_language"] = "vi"
+
+    response = client.get(reverse("payouts:withholding-export"), {"month": this_month()})
+
+    header = next(load_workbook(io.BytesIO(response.content)).active.iter_rows(max_row=1, values_only=True))
+    assert header[:2] == ("Người bán", "Chủ cơ sở")  # the person who runs it, not Wagtail's page owner
