@@ -48,11 +48,14 @@ class EnglishTitle:
         return english_or(self.seo_title or self.title, self.title_en)
 
 
+def reading_english():
+    """Whether the active language is English."""
+    return (translation.get_language() or "").split("-")[0] == "en"
+
+
 def english_or(vietnamese, english):
     """`english` when the active language is English and it is given, else `vietnamese`."""
-    if english and (translation.get_language() or "").split("-")[0] == "en":
-        return english
-    return vietnamese
+    return english if english and reading_english() else vietnamese
 
 
 class AsciiSlug:
@@ -170,11 +173,17 @@ class HomePage(AsciiSlug, Page):
         verbose_name = _("Home page")
 
     def shown_hero(self):
-        """The hero's title, text and button in the reader's language (the English ones when given)."""
+        """The hero's title, text and button in the reader's language (the English ones when given).
+
+        A button to the product list that editors wrote only in Vietnamese reads "Shop the products" in English.
+        """
+        button = english_or(self.hero_button_text, self.hero_button_text_en)
+        if reading_english() and not self.hero_button_text_en and not self.hero_button_link:
+            button = ""
         return {
             "title": english_or(self.hero_title, self.hero_title_en),
             "text": english_or(self.hero_text, self.hero_text_en),
-            "button": english_or(self.hero_button_text, self.hero_button_text_en),
+            "button": button,
         }
 
     def shown_figures(self):

@@ -189,20 +189,21 @@ def test_the_home_page_shows_six_stories_at_most(client):
 
 
 def test_the_hero_reads_in_english_when_editors_gave_it_and_in_vietnamese_otherwise(client):
-    # Given a hero written in both languages, its button only in Vietnamese
+    # Given a hero written in both languages, its button (to the product list) only in Vietnamese
     home = HomePage.objects.get()
     home.hero_title, home.hero_text, home.hero_button_text = "Đặc sản Cao Bằng", "Miến dong Phia Đén", "Xem sản phẩm"
     home.hero_title_en, home.hero_text_en = "Cao Bằng's specialities", "Phia Đén glass noodles"
     home.save_revision().publish()
 
-    # Then a reader of English sees the English title and text, and the Vietnamese button the editors left
+    # Then a reader of English sees the English title and text, and the button to the products in English
     english = soup_of(client.get("/", HTTP_COOKIE="django_language=en-gb")).select_one(".hero-text")
     assert english.h1.get_text(strip=True) == "Cao Bằng's specialities"
     assert english.p.get_text(strip=True) == "Phia Đén glass noodles"
-    assert english.a.get_text(strip=True) == "Xem sản phẩm"
+    assert english.a.get_text(strip=True) == "Shop the products"
     # And a reader of Vietnamese the Vietnamese
     vietnamese = soup_of(client.get("/", HTTP_COOKIE="django_language=vi")).select_one(".hero-text")
     assert (vietnamese.h1.get_text(strip=True), vietnamese.p.get_text(strip=True)) == (
         "Đặc sản Cao Bằng",
         "Miến dong Phia Đén",
     )
+    assert vietnamese.a.get_text(strip=True) == "Xem sản phẩm"
