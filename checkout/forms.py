@@ -12,7 +12,6 @@ from payments.methods import COD, available_methods
 from users.forms import PHONE_INPUT
 from vietnam.phones import normalise_phone, validate_mobile
 
-ACCOUNT_EMAIL = _("An account uses this email. Log in to buy with it, or leave the email empty.")
 BAD_PHONE = _("Enter a valid Vietnamese mobile number, for example 0912 345 678.")
 
 
@@ -31,10 +30,6 @@ class GatewayForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["phone"].widget = copy.deepcopy(PHONE_INPUT)
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-
-    @staticmethod
-    def has_account(email):
-        return get_user_model()._default_manager.filter(email__iexact=email).exists()
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data["phone"])
