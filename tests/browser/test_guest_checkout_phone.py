@@ -98,7 +98,7 @@ def test_a_guest_checks_out_by_phone_number_and_follows_her_order_on_the_same_ph
     expect(main).to_contain_text("Chờ người bán xác nhận")
     expect(main).not_to_contain_text("Mới")
     expect(main).to_contain_text(f"Trả người giao hàng của Hợp tác xã Miến dong Phia Đén: 83.000{NBSP}₫")
-    expect(main).to_contain_text("Dự kiến nhận hàng trước ngày")
+    expect(main).to_contain_text("Dự kiến nhận hàng chậm nhất ngày")
     expect(phone.locator(".thank-you .parcel")).to_have_count(1)
     expect(main.get_by_text("Miến dong Phia Đén", exact=False).filter(has_text="1 ×")).to_have_count(1)
     follow = phone.get_by_role("link", name="Theo dõi đơn hàng")
