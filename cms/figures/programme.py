@@ -16,7 +16,8 @@ buyers and repeat buyers, what sellers earned, parcels delivered and on time, se
 - On time: delivered within the days she promises (Partner.promised_days: her delivery_days, or 5) of
   the order being placed.
 - A repeat buyer of a month bought in it and had bought in an earlier month (of a year, in an earlier
-  year): an account, or a guest by her email address.
+  year): an account; or a guest by her email address, or, when she gave none (checkout asks only for a
+  phone number), by the phone number of her delivery address.
 """
 
 import datetime
@@ -39,7 +40,8 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Lower
+from django.db.models.functions import Cast, Coalesce, Concat, Lower, NullIf, Replace, Substr
+from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -56,8 +58,36 @@ Line = get_model("order", "Line")
 Shipment = get_model("order", "Shipment")
 
 ACTIVE_DAYS = 90
-# Who bought: her account, or a guest's email address.
-BUYER = Coalesce(Cast("user_id", CharField()), Lower("guest_email"), output_field=CharField())
+
+
+def phone_of_buyer():
+    """The delivery address's phone number in one form, so that one guest's orders are one buyer's.
+
+    phonenumber_field stores a valid number as E.164 (+84912345678) already; a number it could not read
+    is kept as typed ("0912 345 678", "84912345678"): without its spaces, dots and dashes, a leading 0 or
+    84 becomes +84. No phone is NULL, not "", so that phoneless guests are not all one buyer.
+    """
+    digits = F("shipping_address__phone_number")
+    for mark in (" ", ".", "-"):
+        digits = Replace(digits, Value(mark), Value(""))
+    rest = Substr(digits, 2)
+    e164 = Case(
+        When(StartsWith(digits, Value("0")), then=Concat(Value("+84"), rest)),
+        When(StartsWith(digits, Value("84")), then=Concat(Value("+"), digits)),
+        default=digits,
+        output_field=CharField(),
+    )
+    return NullIf(e164, Value(""))
+
+
+# Who bought: her account; or a guest by her email address, or by her phone number when she gave no email
+# (checkout leaves guest_email "", not NULL, then).
+BUYER = Coalesce(
+    Cast("user_id", CharField()),
+    NullIf(Lower("guest_email"), Value("")),
+    phone_of_buyer(),
+    output_field=CharField(),
+)
 NOT_SOLD = [OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED]
 
 
