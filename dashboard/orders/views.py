@@ -28,6 +28,10 @@ class OrderListView(ActingNeedsPermissionMixin, views.OrderListView):
     actions = ("download_selected_orders",)
     reading_actions = ("download_selected_orders",)  # a spreadsheet of what she may read already
 
+    def get_queryset(self):
+        """Oscar's, with each order's basket: whether a guest placed it (dashboard_buyers.placed_by_guest)."""
+        return super().get_queryset().select_related("basket")
+
 
 class OrderDetailView(ActingNeedsPermissionMixin, views.OrderDetailView):
     """Oscar's order page; staff who may change orders can write notes and cancel the whole order."""

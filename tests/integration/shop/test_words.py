@@ -471,6 +471,23 @@ def dashboard_order(client, world):
     return log_in(client, world.editor).get(f"/shop/dashboard/orders/{world.order.number}/")
 
 
+def phone_only_guest_order(world):
+    """A guest's order placed with her phone number alone: no account, no email."""
+    return place_order(None, world.chestnuts, email="")
+
+
+@page("dashboard: orders with a phone-only guest's")
+def dashboard_orders_with_guest(client, world):
+    phone_only_guest_order(world)
+    return log_in(client, world.editor).get("/shop/dashboard/orders/")
+
+
+@page("dashboard: a phone-only guest's order")
+def dashboard_guest_order(client, world):
+    order = phone_only_guest_order(world)
+    return log_in(client, world.editor).get(f"/shop/dashboard/orders/{order.number}/")
+
+
 @page("admin: home")
 def admin_home(client, world):
     return log_in(client, world.editor).get("/cms/")
