@@ -17,7 +17,15 @@ from oscar.views.generic import PostActionMixin
 
 from orders.cancelling import can_be_cancelled_by_buyer, cancel_order_by_buyer
 from orders.emails import buyer_order_path
-from orders.guests import guest_contact_matches, remember_guest_order, remembers_guest_order
+from orders.guests import (
+    LOOKED_UP,
+    PLACED_HERE,
+    count_wrong_lookup,
+    guest_contact_matches,
+    lookup_locked,
+    remember_guest_order,
+    remembers_guest_order,
+)
 from orders.refusals import Refused
 from payments.instructions import payment_of
 from sellers.portal.access import seller_home_for
@@ -180,21 +188,33 @@ TOO_MANY_LOOKUPS = ngettext_lazy(
 )
 
 
+LOOKUPS_LOCKED = gettext_lazy(
+    "This order number or this phone number or email was typed wrongly too many times today, so it cannot be "
+    "looked up again until tomorrow. Please try again tomorrow, or call the seller to ask about the order."
+)
+
+
 class GuestOrderMixin:
     """A guest's order opens on the device she ordered it on, or once she has given its number and the phone
     number (or email) she ordered with there: that device remembers it (orders/guests.py), so she is asked once.
-    The private link (Oscar's, with the order's signed number) is not enough on its own: it can be forwarded."""
+    The private link (Oscar's, with the order's signed number) is not enough on its own: it can be forwarded.
+    `remembered_how` says how this device knows it (orders.guests.PLACED_HERE or LOOKED_UP)."""
+
+    remembered_how = None
 
     def get_object(self, queryset=None):
         number = self.kwargs.get("order_number")
         order = Order.objects.filter(user=None, number=number).first()
         if order is None or not order.check_verification_hash(self.kwargs.get("hash", "")):
             return None
-        return order if remembers_guest_order(self.request.session, order.number) else None
+        self.remembered_how = remembers_guest_order(self.request.session, order.number)
+        return order if self.remembered_how else None
 
 
 class AnonymousOrderFormView(generic.FormView):
-    """Finding a guest's order: its number and her phone number or email, asked once on a device."""
+    """Finding a guest's order: its number and her phone number or email, asked once on a device. So many wrong
+    lookups a day for one contact or one order number, from any address, lock them until the next day
+    (orders/guests.py), besides the lookups a day from one address (SUBMISSION_LIMITS)."""
 
     form_class = GuestOrderForm
     template_name = "oscar/customer/anon_order_form.html"
@@ -214,20 +234,29 @@ class AnonymousOrderFormView(generic.FormView):
     def form_valid(self, form):
         if refused_as_too_frequent(self.request, form, "guest-order", TOO_MANY_LOOKUPS):
             return self.form_invalid(form)
-        order = Order.objects.filter(user=None, number=form.cleaned_data["number"]).first()
-        if order is None or not guest_contact_matches(order, form.cleaned_data["contact"]):
+        number, contact = form.cleaned_data["number"], form.cleaned_data["contact"]
+        if lookup_locked(number, contact):  # whether the order exists or not, and even with the right details
+            form.add_error(None, LOOKUPS_LOCKED)
+            return self.form_invalid(form)
+        order = Order.objects.filter(user=None, number=number).first()
+        if order is None or not guest_contact_matches(order, contact):
+            count_wrong_lookup(number, contact)
             form.add_error(None, _("No order has this number with this phone number or email. Check both."))
             return self.form_invalid(form)
-        remember_guest_order(self.request.session, order.number)
+        remember_guest_order(self.request.session, order.number, LOOKED_UP)
         return redirect(buyer_order_path(order))
 
 
 class AnonymousOrderDetailView(BuyerCancelMixin, PostActionMixin, GuestOrderMixin, generic.DetailView):
     """A guest's order page (Oscar's, from her confirmation's link): on another device it first asks who she is.
-    It can also cancel the order."""
+    It can also cancel the order (on a device that remembers it only). Opened through a lookup, it shows the
+    delivery address's ward and province only: who knows her phone number and the order's may not be her."""
 
     model = Order
     template_name = "oscar/customer/anon_order.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(address_shortened=self.remembered_how != PLACED_HERE, **kwargs)
 
     def dispatch(self, request, *args, **kwargs):
         if self.get_object() is None:

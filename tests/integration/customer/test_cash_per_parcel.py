@@ -12,6 +12,7 @@ from django.utils import translation
 from orders.cancelling import cancel_lines
 from orders.emails import send_order_confirmation
 from orders.fulfilment import accept_shipment, deliver_shipment, pack_shipment, ship_shipment
+from orders.guests import remember_guest_order
 from orders.paying import mark_order_paid, payment_source
 from orders.status import OrderStatus
 from payments.methods import VIETQR
@@ -194,7 +195,7 @@ def test_the_guests_private_page_tells_what_to_hand_each_carrier(client, order):
     order.save(update_fields=["user", "guest_email"])
     url = reverse("customer:anon-order", kwargs={"order_number": order.number, "hash": order.verification_hash()})
     session = client.session
-    session["guest_orders"] = [str(order.number)]  # the device she ordered on
+    remember_guest_order(session, order.number)  # the device she ordered on
     session.save()
 
     response = open_page(client, url, ENGLISH)

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from orders.guests import remembers_guest_order
 from orders.status import OrderStatus
 from tests.factories import place_order
 from tests.pages import ENGLISH, VIETNAMESE, open_page, soup_of, text_of
@@ -62,9 +63,16 @@ def test_a_wrong_phone_is_refused_and_the_order_stays_hidden_and_uncancelled(cli
     stranger = Client()
 
     # Her GET, her cancel and a wrong phone number are all refused
-    assert stranger.get(private_link(order)).status_code == 302
-    assert stranger.post(private_link(order), {"action": "cancel"}).status_code == 302
-    refused = open_page(stranger, LOOKUP, ENGLISH)
+    asked = stranger.get(private_link(order))
+    assert asked.status_code == 302
+    assert asked.url == reverse(
+        "customer:anon-order-form", kwargs={"order_number": order.number, "hash": order.verification_hash()}
+    )
+    cancel = stranger.post(private_link(order), {"action": "cancel"})
+    assert cancel.url == asked.url  # sent to the form, not back to a cancelled order
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PLACED
+    open_page(stranger, LOOKUP, ENGLISH)  # the lookup page, in English
     refused = stranger.post(LOOKUP, {"number": order.number, "contact": "0987 654 321"})
     assert refused.status_code == 200
     assert "No order has this number with this phone number or email" in text_of(refused)
@@ -82,10 +90,13 @@ def test_a_customers_order_cannot_be_opened_as_a_guests(customer, product):
     order = place_order(customer, product)
     stranger = Client()
 
+    open_page(stranger, LOOKUP, ENGLISH)
     refused = stranger.post(LOOKUP, {"number": order.number, "contact": "0912 345 678"})
 
     assert refused.status_code == 200
-    assert not soup_of(refused).select(".parcel")
+    assert "No order has this number with this phone number or email" in text_of(refused)
+    assert not remembers_guest_order(stranger.session, order.number)
+    assert stranger.get(private_link(order)).status_code == 302
 
 
 def test_the_lookup_page_finds_her_order_by_number_and_email(product):

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from orders.cancelling import cancel_lines
 from orders.fulfilment import accept_shipment, pack_shipment, ship_shipment
+from orders.guests import remember_guest_order
 from orders.paying import payment_source
 from orders.status import OrderStatus
 from payments.methods import VIETQR
@@ -203,7 +204,7 @@ def test_guest_status_page_needs_the_right_link(client, product):
     order = place_order(None, product, email="khach@example.vn")
     url = reverse("customer:anon-order", kwargs={"order_number": order.number, "hash": "not-the-hash"})
     session = client.session
-    session["guest_orders"] = [str(order.number)]
+    remember_guest_order(session, order.number)
     session.save()
 
     response = client.get(url, follow=True)
