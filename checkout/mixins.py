@@ -56,6 +56,8 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
             basket.submit()  # the first tap submitted it; this one must not thaw it
             self.checkout_session.flush()
             self.request.session["checkout_order_id"] = placed.order.id
+            if not placed.order.user_id:  # this request's session may be the one saved last
+                remember_guest_order(self.request.session, placed.order.number)
             return HttpResponseRedirect(self.get_success_url())
 
     def send_order_placed_email(self, order):
