@@ -216,6 +216,7 @@ class HomePage(AsciiSlug, Page):
         sellers = Partner.objects.public()
         context["hero"] = self.shown_hero()
         context["stories"] = stories_to_show(stories, self.featured_stories)
+        context["HOME_STORY_PICTURES"] = HOME_STORY_PICTURES
         chosen_products = in_chosen_order(products, self.featured_products)
         context["products_are_chosen"] = bool(chosen_products)
         context["products"] = chosen_products or products.order_by("-date_created")[:8]
@@ -226,6 +227,8 @@ class HomePage(AsciiSlug, Page):
 FIGURES_CACHE_KEY = "cms:programme-figures:with-english"
 # How many stories the home page shows: the editors' choice first, then the newest.
 HOME_STORIES = 6
+# Of those, how many show their picture (the page's weight on a phone: each picture is a request).
+HOME_STORY_PICTURES = 2
 
 
 def stories_to_show(stories, chosen_stream):

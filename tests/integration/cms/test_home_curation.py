@@ -207,3 +207,14 @@ def test_the_hero_reads_in_english_when_editors_gave_it_and_in_vietnamese_otherw
         "Miến dong Phia Đén",
     )
     assert vietnamese.a.get_text(strip=True) == "Xem sản phẩm"
+
+
+def test_the_first_two_stories_show_their_pictures_and_the_newer_ones_follow_as_text(client):
+    seller = PartnerFactory(name="Chị Hai", photo="sellers/chi-hai.jpg")
+    publish_stories(4, seller)
+
+    cards = soup_of(client.get("/")).select(".story-grid .story-card")
+
+    assert len(cards) == 4
+    assert ["is-compact" in card["class"] for card in cards] == [False, False, True, True]
+    assert [bool(card.select("img")) for card in cards] == [True, True, False, False]  # the seller's photo stands in
