@@ -54,6 +54,8 @@ def log_in(page, url, username):
     page.locator("#id_login-password").fill(PASSWORD)
     page.locator("button[name=login_submit]").click()
     expect(page).to_have_url(re.compile(r"/seller/$"))
+    # Measured before its stylesheet arrives (a busy machine), the page would be laid out unstyled.
+    page.wait_for_load_state("load")
 
 
 def new_seller(name, owner_name, given_name, phone):
@@ -72,7 +74,13 @@ def assert_fully_above_the_tab_bar(page, locator):
     assert box["x"] >= 0
     assert box["y"] >= 0
     assert box["x"] + box["width"] <= width
-    assert box["y"] + box["height"] <= tabs["y"], f"{box} runs under the tab bar at {tabs['y']} px"
+    above = page.evaluate(
+        """([y]) => [...document.querySelectorAll('main *, .portal-messages *')]
+            .filter(e => e.children.length === 0 && e.getBoundingClientRect().bottom <= y && e.innerText)
+            .map(e => `${Math.round(e.getBoundingClientRect().top)}: ${e.innerText.trim()}`)""",
+        [box["y"]],
+    )
+    assert box["y"] + box["height"] <= tabs["y"], f"{box} runs under the tab bar at {tabs['y']} px, under: {above}"
     assert tabs["y"] + tabs["height"] <= height + 0.5
 
 

@@ -20,6 +20,7 @@ TAPPABLE = (
 
 def too_small_to_tap(page):
     """The visible things to tap on the page smaller than 44×44 px: [(text, width, height)]."""
+    page.wait_for_load_state("load")  # not laid out before its stylesheet arrives
     boxes = page.eval_on_selector_all(
         TAPPABLE,
         """els => els.filter(e => e.offsetParent !== null).map(e => {
@@ -46,6 +47,7 @@ def test_a_guest_checks_out_by_phone_number_and_follows_her_order_on_the_same_ph
     # Then one short notice says so, with the way to the basket, and the product moves down one line only
     notices = phone.locator("#messages .alert")
     expect(notices).to_have_count(1)
+    phone.wait_for_load_state("load")
     expect(notices.first).to_have_text(re.compile(r"^\s*×?\s*Đã thêm vào giỏ\s*·\s*Xem giỏ hàng\s*$"))
     assert notices.first.bounding_box()["height"] <= 60
     assert phone.locator("h1").bounding_box()["y"] - title_top <= 90  # Oscar's two notices: about 300
@@ -94,6 +96,7 @@ def test_a_guest_checks_out_by_phone_number_and_follows_her_order_on_the_same_ph
 
     # Then the confirmation tells, within about two screens, her parcel in her words, what to pay, and when
     expect(phone).to_have_url(re.compile(r"/shop/checkout/thank-you/$"))
+    phone.wait_for_load_state("load")
     main = phone.locator("main")
     expect(main).to_contain_text("Chờ người bán xác nhận")
     expect(main).not_to_contain_text("Mới")

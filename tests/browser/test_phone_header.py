@@ -46,6 +46,7 @@ def shop():
 
 
 def box(locator):
+    locator.page.wait_for_load_state("load")  # not laid out before its stylesheet arrives
     return locator.bounding_box()
 
 
