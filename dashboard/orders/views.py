@@ -7,6 +7,7 @@ payments move an order forward.
 """
 
 from django.contrib import messages
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from oscar.apps.dashboard.orders import views
 from oscar.apps.order.exceptions import InvalidOrderStatus
@@ -17,6 +18,7 @@ from orders.refusals import Refused
 from orders.returning import parcel_refund, refund_delivered_shipment
 from orders.status import ShipmentStatus
 from payments.instructions import payment_of
+from vietnam.phones import format_phone
 
 ACTING_PERMISSION = "order.change_order"
 
@@ -29,8 +31,28 @@ class OrderListView(ActingNeedsPermissionMixin, views.OrderListView):
     reading_actions = ("download_selected_orders",)  # a spreadsheet of what she may read already
 
     def get_queryset(self):
-        """Oscar's, with each order's basket: whether a guest placed it (dashboard_buyers.placed_by_guest)."""
-        return super().get_queryset().select_related("basket")
+        """Oscar's, with each order's basket (whether a guest placed it: dashboard_buyers.placed_by_guest), and the
+        orders delivered to or placed by the phone number searched."""
+        queryset = super().get_queryset().select_related("basket")
+        phone = self.form.cleaned_data.get("phone") if self.form.is_valid() else None
+        if phone:
+            queryset = queryset.filter(Q(shipping_address__phone_number=phone) | Q(user__phone=phone))
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        """Oscar's; the filters searched are listed by our template ("applied_filters"): Oscar's writes an
+        untranslatable "Filters:" before them."""
+        context = super().get_context_data(**kwargs)
+        context["applied_filters"] = context.pop("search_filters")
+        return context
+
+    def get_search_filter_descriptions(self):
+        descriptions = super().get_search_filter_descriptions()
+        phone = self.form.cleaned_data.get("phone") if self.form.is_valid() else None
+        if phone:
+            shown = format_phone(phone) if phone.startswith("+84") else phone
+            descriptions.append(_("Buyer's phone number is {phone}").format(phone=shown))
+        return descriptions
 
 
 class OrderDetailView(ActingNeedsPermissionMixin, views.OrderDetailView):

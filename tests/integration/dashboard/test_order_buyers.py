@@ -2,6 +2,8 @@
 number (her order has no user and an empty guest email), a guest with an email, a customer, or an account deleted
 since (Oscar's words stay for that one)."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import reverse
 
@@ -89,3 +91,24 @@ def test_a_customer_is_named_and_a_deleted_account_stays_deleted(client, officer
     listing = open_page(client, reverse("dashboard:order-list"), ENGLISH)
     assert customer_cell(listing, kept) == customer.get_full_name()
     assert customer_cell(listing, gone) == "<Deleted>"
+
+
+@pytest.mark.parametrize("typed", ["0912 345 678", "+84912345678", "84 912 345 678"])
+def test_staff_find_a_guests_orders_by_her_phone_number_however_they_type_it(client, officer, noodles, typed):
+    # Given a phone-only guest's order and another buyer's, delivered to another number
+    order = place_order(None, noodles, email="")
+    other = place_order(UserFactory(), noodles)
+    other.shipping_address.phone_number = "+84987654321"
+    other.shipping_address.save()
+    client.force_login(officer)
+
+    # When staff search the orders for the number she calls from
+    listing = open_page(client, reverse("dashboard:order-list") + "?" + urlencode({"phone": typed}), VIETNAMESE)
+
+    # Then hers is found, the other is not, and the page says what was searched
+    numbers = [link.get_text(strip=True) for link in soup_of(listing).select("table a[href*='/orders/']")]
+    assert order.number in numbers
+    assert other.number not in numbers
+    assert "Đang tìm theo: Số điện thoại người mua là 0912 345 678" in text_of(listing)
+    assert "Filters" not in text_of(listing)
+    assert soup_of(listing).select_one("input[name=phone]")["value"] == typed  # the search form keeps what she typed

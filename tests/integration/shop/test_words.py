@@ -482,6 +482,13 @@ def dashboard_orders_with_guest(client, world):
     return log_in(client, world.editor).get("/shop/dashboard/orders/")
 
 
+@page("dashboard: orders searched by a guest's phone and a product")
+def dashboard_orders_searched(client, world):
+    phone_only_guest_order(world)
+    search = {"phone": "0912 345 678", "product_title": world.chestnuts.title}
+    return log_in(client, world.editor).get("/shop/dashboard/orders/", search)
+
+
 @page("dashboard: a phone-only guest's order")
 def dashboard_guest_order(client, world):
     order = phone_only_guest_order(world)
