@@ -65,14 +65,12 @@ def normalised_contact(contact):
 
 def guest_contact_matches(order, contact):
     """Whether `contact` (a phone number however written, or an email) is the one given with guest `order`."""
-    contact = (contact or "").strip()
-    if not contact or order.user_id:
+    wanted = normalised_contact(contact)
+    if not wanted or order.user_id:
         return False
-    if "@" in contact:
-        return bool(order.guest_email) and order.guest_email.lower() == contact.lower()
-    phone = normalise_phone(contact)
     address = order.shipping_address
-    return bool(phone and address and address.phone_number and address.phone_number.as_e164 == phone)
+    phone = address.phone_number.as_e164 if address and address.phone_number else ""
+    return wanted in {(order.guest_email or "").lower(), phone} - {""}
 
 
 def _wrong_lookup_keys(number, contact):
