@@ -10,9 +10,7 @@ from oscar.apps.checkout.forms import *  # noqa: F403  (the rest of Oscar's chec
 from address.forms import VietnameseAddressFormMixin
 from payments.methods import COD, available_methods
 from users.forms import PHONE_INPUT
-from vietnam.phones import normalise_phone, validate_mobile
-
-BAD_PHONE = _("Enter a valid Vietnamese mobile number, for example 0912 345 678.")
+from vietnam.phones import INVALID_MOBILE, normalise_phone, validate_mobile
 
 
 class GatewayForm(forms.Form):
@@ -56,7 +54,7 @@ class ShippingAddressForm(VietnameseAddressFormMixin, oscar_forms.ShippingAddres
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["phone_number"].error_messages["invalid"] = BAD_PHONE
+        self.fields["phone_number"].error_messages["invalid"] = INVALID_MOBILE
 
 
 class PaymentMethodForm(forms.Form):

@@ -28,12 +28,12 @@ def normalise_phone(value):
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+INVALID_MOBILE = _("Enter a valid Vietnamese mobile number, for example 0912 345 678.")
+
+
 def validate_mobile(value):
     if normalise_phone(value) is None:
-        raise ValidationError(
-            _("Enter a valid Vietnamese mobile number, for example 0912 345 678."),
-            code="invalid_phone",
-        )
+        raise ValidationError(INVALID_MOBILE, code="invalid_phone")
 
 
 def format_phone(value):

@@ -34,10 +34,15 @@ class OrderListView(ActingNeedsPermissionMixin, views.OrderListView):
         """Oscar's, with each order's basket (whether a guest placed it: dashboard_buyers.placed_by_guest), and the
         orders delivered to or placed by the phone number searched."""
         queryset = super().get_queryset().select_related("basket")
-        phone = self.form.cleaned_data.get("phone") if self.form.is_valid() else None
+        phone = self.searched_phone()
         if phone:
             queryset = queryset.filter(Q(shipping_address__phone_number=phone) | Q(user__phone=phone))
         return queryset
+
+    def searched_phone(self):
+        """The phone number searched for (its stored form when it is a mobile number), or None; Oscar's
+        get_queryset made the form."""
+        return self.form.cleaned_data.get("phone") if self.form.is_valid() else None
 
     def get_context_data(self, **kwargs):
         """Oscar's; the filters searched are listed by our template ("applied_filters"): Oscar's writes an
@@ -48,7 +53,7 @@ class OrderListView(ActingNeedsPermissionMixin, views.OrderListView):
 
     def get_search_filter_descriptions(self):
         descriptions = super().get_search_filter_descriptions()
-        phone = self.form.cleaned_data.get("phone") if self.form.is_valid() else None
+        phone = self.searched_phone()
         if phone:
             shown = format_phone(phone) if phone.startswith("+84") else phone
             descriptions.append(_("Buyer's phone number is {phone}").format(phone=shown))
